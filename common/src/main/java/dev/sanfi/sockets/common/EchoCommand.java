@@ -1,0 +1,246 @@
+package dev.sanfi.sockets.common;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * The command line of every echo module (DESIGN §3): {@code server} (the default) and {@code client}.
+ *
+ * <pre>
+ * server [--host H] [--port N] [--max-message-bytes N] [--idle-timeout S] [--ping-interval S] [--allow-origin O]...
+ * client [URL] [--message TEXT]... [--binary]
+ * </pre>
+ *
+ * Exit codes: 0 done, 1 failed (server cannot start, client cannot connect), 2 bad arguments.
+ */
+public final class EchoCommand {
+
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_FAILED = 1;
+    public static final int EXIT_USAGE = 2;
+
+    private EchoCommand() {
+    }
+
+    /** Runs the command and exits the JVM when it failed; returns normally after success. */
+    public static void main(EchoModule module, String[] args) {
+        int code = run(module, args, System.in, System.out, System.err);
+        if (code != EXIT_OK) {
+            System.exit(code);
+        }
+    }
+
+    /** Runs the command and returns its exit code. A server runs until the JVM is shut down. */
+    public static int run(EchoModule module, String[] args, InputStream in, PrintStream out, PrintStream err) {
+        JulBridge.install();
+        CommandLine line = new CommandLine(new Root(module, out))
+                .addSubcommand("server", new ServerCommand(module, out, err))
+                .addSubcommand("client", new ClientCommand(module, in, out, err));
+        line.setOut(new PrintWriter(out, true));
+        line.setErr(new PrintWriter(err, true));
+        line.setParameterExceptionHandler((e, arguments) -> {
+            err.println(module.name() + ": " + e.getMessage() + " (see --help)");
+            return EXIT_USAGE;
+        });
+        line.setExecutionExceptionHandler((e, command, parseResult) -> {
+            err.println(module.name() + ": " + e.getMessage());
+            return EXIT_FAILED;
+        });
+        return line.execute(args);
+    }
+
+    /** With no subcommand, runs the server with its defaults: {@code mvn -pl MODULE exec:java}. */
+    @Command(mixinStandardHelpOptions = true,
+            description = "An echo server and client over WebSocket (RFC 6455). Without a command: server.")
+    static final class Root implements Callable<Integer> {
+        private final EchoModule module;
+        @Spec
+        CommandSpec spec;
+
+        Root(EchoModule module, PrintStream out) {
+            this.module = module;
+        }
+
+        @Override
+        public Integer call() {
+            spec.commandLine().setCommandName(module.name());
+            return spec.commandLine().getSubcommands().get("server").execute();
+        }
+    }
+
+    @Command(name = "server", mixinStandardHelpOptions = true,
+            description = "Serves the echo page at / and the WebSocket echo at /echo until Ctrl+C.")
+    static final class ServerCommand implements Callable<Integer> {
+        private final EchoModule module;
+        private final PrintStream out;
+        private final PrintStream err;
+
+        @Option(names = "--host", paramLabel = "HOST", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+        String host = "localhost";
+
+        @Option(names = "--port", paramLabel = "N", description = "Port to listen on; 0 takes a free one (default: the module's).")
+        Integer port;
+
+        @Option(names = "--max-message-bytes", paramLabel = "N",
+                description = "Larger messages are refused with close 1009 (default: ${DEFAULT-VALUE}).")
+        int maxMessageBytes = Limits.MAX_MESSAGE_BYTES;
+
+        @Option(names = "--idle-timeout", paramLabel = "SECONDS",
+                description = "Close a connection silent this long with 1001 (default: ${DEFAULT-VALUE}).")
+        long idleTimeoutSeconds = Limits.IDLE_TIMEOUT.toSeconds();
+
+        @Option(names = "--ping-interval", paramLabel = "SECONDS",
+                description = "Ping a connection silent this long (default: 20, at most half the idle timeout).")
+        Long pingIntervalSeconds;
+
+        @Option(names = "--allow-origin", paramLabel = "ORIGIN",
+                description = "Also accept browser pages from this origin, e.g. http://localhost:3000; '*' accepts all.")
+        List<String> allowedOrigins = new ArrayList<>();
+
+        ServerCommand(EchoModule module, PrintStream out, PrintStream err) {
+            this.module = module;
+            this.out = out;
+            this.err = err;
+        }
+
+        ServerSettings settings() {
+            int chosenPort = port != null ? port : module.defaultPort();
+            if (chosenPort < 0 || chosenPort > 65535) {
+                throw usage("--port must be 0..65535, was " + chosenPort);
+            }
+            if (maxMessageBytes < 1) {
+                throw usage("--max-message-bytes must be positive, was " + maxMessageBytes);
+            }
+            if (idleTimeoutSeconds < 1) {
+                throw usage("--idle-timeout must be at least 1 second, was " + idleTimeoutSeconds);
+            }
+            Duration idle = Duration.ofSeconds(idleTimeoutSeconds);
+            Duration ping = pingIntervalSeconds != null ? Duration.ofSeconds(pingIntervalSeconds) : defaultPing(idle);
+            if (ping.isZero() || ping.isNegative() || ping.compareTo(idle) >= 0) {
+                throw usage("--ping-interval must be at least 1 second and shorter than --idle-timeout");
+            }
+            OriginPolicy origins;
+            try {
+                origins = OriginPolicy.allowing(allowedOrigins);
+            } catch (IllegalArgumentException e) {
+                throw usage("--allow-origin: " + e.getMessage());
+            }
+            return new ServerSettings(host, chosenPort, maxMessageBytes, ping, idle, Limits.HANDSHAKE_TIMEOUT, origins);
+        }
+
+        private static Duration defaultPing(Duration idle) {
+            Duration half = idle.dividedBy(2);
+            return half.compareTo(Limits.PING_INTERVAL) < 0 ? half : Limits.PING_INTERVAL;
+        }
+
+        private CommandLine.ParameterException usage(String message) {
+            return new CommandLine.ParameterException(new CommandLine(this), message);
+        }
+
+        @Override
+        public Integer call() throws InterruptedException {
+            ServerSettings settings = settings();
+            EchoServer server;
+            try {
+                server = module.server().start(settings);
+            } catch (Exception e) {
+                err.println(module.name() + ": cannot start the server on " + settings.host() + ":" + settings.port()
+                        + ": " + e.getMessage());
+                return EXIT_FAILED;
+            }
+            String authority = urlHost(settings.host()) + ":" + server.port();
+            out.println(module.name() + " echo server is running");
+            out.println("  page:      http://" + authority + EchoProtocol.PAGE_PATH);
+            out.println("  websocket: ws://" + authority + EchoProtocol.ECHO_PATH);
+            out.println("Press Ctrl+C to stop.");
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                server.close();
+                stopped.countDown();
+            }, "echo-server-shutdown"));
+            stopped.await();
+            return EXIT_OK;
+        }
+
+        /** The host to print in URLs: a wildcard address is reached as localhost; IPv6 in brackets. */
+        static String urlHost(String host) {
+            try {
+                InetAddress address = InetAddress.getByName(host);
+                if (address.isAnyLocalAddress()) {
+                    return "localhost";
+                }
+            } catch (java.net.UnknownHostException e) {
+                return host;
+            }
+            return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        }
+    }
+
+    @Command(name = "client", mixinStandardHelpOptions = true,
+            description = "Sends each --message, or each line of standard input, and prints each echo.")
+    static final class ClientCommand implements Callable<Integer> {
+        private final EchoModule module;
+        private final InputStream in;
+        private final PrintStream out;
+        private final PrintStream err;
+
+        @Parameters(index = "0", arity = "0..1", paramLabel = "URL",
+                description = "The echo endpoint (default: ws://localhost:PORT/echo on the module's port).")
+        String url;
+
+        @Option(names = "--message", paramLabel = "TEXT", description = "A message to send; repeatable. Without it: stdin lines.")
+        List<String> messages = new ArrayList<>();
+
+        @Option(names = "--binary", description = "Send messages as binary (their UTF-8 bytes) instead of text.")
+        boolean binary;
+
+        ClientCommand(EchoModule module, InputStream in, PrintStream out, PrintStream err) {
+            this.module = module;
+            this.in = in;
+            this.out = out;
+            this.err = err;
+        }
+
+        @Override
+        public Integer call() {
+            URI uri = target();
+            Iterable<String> lines = messages.isEmpty()
+                    ? () -> new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().iterator()
+                    : messages;
+            return new ConsoleClient(module.client(), out, err).run(uri, lines, binary);
+        }
+
+        private URI target() {
+            String text = url != null ? url : "ws://localhost:" + module.defaultPort() + EchoProtocol.ECHO_PATH;
+            try {
+                URI uri = new URI(text);
+                String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+                if (!scheme.equals("ws") && !scheme.equals("wss") || uri.getHost() == null) {
+                    throw new IllegalArgumentException();
+                }
+                return uri;
+            } catch (Exception e) {
+                throw new CommandLine.ParameterException(new CommandLine(this),
+                        "not a WebSocket URL: '" + text + "' (expected ws://host:port/path)");
+            }
+        }
+    }
+}

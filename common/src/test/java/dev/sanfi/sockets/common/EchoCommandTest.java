@@ -1,0 +1,100 @@
+package dev.sanfi.sockets.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class EchoCommandTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final AtomicReference<ServerSettings> started = new AtomicReference<>();
+    private final AtomicReference<URI> connectedTo = new AtomicReference<>();
+
+    private final EchoModule module = new EchoModule("test-module", 8089,
+            settings -> {
+                started.set(settings);
+                throw new java.net.BindException("Address already in use");
+            },
+            (uri, events) -> {
+                connectedTo.set(uri);
+                throw new ConnectException("Connection refused");
+            });
+
+    private int run(String... args) {
+        return EchoCommand.run(module, args, new ByteArrayInputStream(new byte[0]),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--nope", "server --port abc", "server --port 70000", "server --idle-timeout 0",
+            "server --max-message-bytes 0", "server --allow-origin localhost/x", "client ftp://x/echo",
+            "client --message", "server --idle-timeout 10 --ping-interval 10", "frobnicate"})
+    void badArgumentsGiveOneLineOnStderrAndExitCode2(String args) {
+        int code = run(args.split(" "));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err().lines()).hasSize(1);
+        assertThat(err()).startsWith("test-module: ").contains("--help");
+        assertThat(started.get()).as("no server was started").isNull();
+    }
+
+    @Test
+    void helpPrintsUsageAndExits0() {
+        assertThat(run("server", "--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--port", "--allow-origin", "--idle-timeout");
+    }
+
+    @Test
+    void aServerThatCannotStartIsOneLineAndExitCode1() {
+        int code = run("server", "--port", "0", "--host", "127.0.0.1", "--max-message-bytes", "2048",
+                "--idle-timeout", "30", "--allow-origin", "http://localhost:3000");
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err()).isEqualToIgnoringNewLines(
+                "test-module: cannot start the server on 127.0.0.1:0: Address already in use");
+        ServerSettings settings = started.get();
+        assertThat(settings.port()).isZero();
+        assertThat(settings.maxMessageBytes()).isEqualTo(2048);
+        assertThat(settings.idleTimeout()).hasSeconds(30);
+        assertThat(settings.pingInterval()).hasSeconds(15);
+        assertThat(settings.originPolicy().allowedOrigins()).containsExactly("http://localhost:3000");
+    }
+
+    @Test
+    void withoutArgumentsTheServerStartsWithTheDefaults() {
+        assertThat(run()).isEqualTo(1);
+
+        assertThat(started.get()).isEqualTo(ServerSettings.defaults(8089));
+    }
+
+    @Test
+    void anUnreachableServerIsOneLineAndExitCode1() {
+        int code = run("client", "--message", "hi");
+
+        assertThat(code).isEqualTo(1);
+        assertThat(connectedTo.get()).hasToString("ws://localhost:8089/echo");
+        assertThat(err()).isEqualToIgnoringNewLines(
+                "cannot connect to ws://localhost:8089/echo: Connection refused");
+    }
+
+    @Test
+    void urlHostsArePrintedSoThatTheyCanBeOpened() {
+        assertThat(EchoCommand.ServerCommand.urlHost("0.0.0.0")).isEqualTo("localhost");
+        assertThat(EchoCommand.ServerCommand.urlHost("::1")).isEqualTo("[::1]");
+        assertThat(EchoCommand.ServerCommand.urlHost("localhost")).isEqualTo("localhost");
+    }
+}
