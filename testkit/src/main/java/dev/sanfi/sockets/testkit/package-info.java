@@ -1,0 +1,39 @@
+/**
+ * The echo contract: DESIGN §2 and RFC 6455 as JUnit tests that every echo server must pass.
+ *
+ * <h2>How a module uses it</h2>
+ * A module's server test extends {@link dev.sanfi.sockets.testkit.EchoServerContract} and says only
+ * how to start its server; the contract starts it on {@code 127.0.0.1}, port 0, with the settings
+ * each test needs (short timers, a small message limit, an origin policy):
+ *
+ * <pre>{@code
+ * class RawEchoServerTest extends EchoServerContract {
+ *     @Override
+ *     protected EchoServer start(ServerSettings settings) throws Exception {
+ *         return RawEchoServer.start(settings);
+ *     }
+ * }
+ * }</pre>
+ *
+ * The module's {@code pom.xml} depends on {@code dev.sanfi.sockets:testkit} with {@code test} scope;
+ * {@code mvn -pl <module> test} then runs the whole contract against that module's server.
+ *
+ * <h2>When a stack cannot meet a rule</h2>
+ * Every contract test is a public, non-final method. A module whose stack truly cannot follow a rule
+ * overrides that one method with {@code @Test} (plus the same parameter source for a parameterized
+ * test) and {@code @DisplayName("DEVIATION: ...")}, asserts what the stack really does, and explains
+ * why in its chapter. Nothing else is skipped, and nothing is {@code @Disabled}. The settings the
+ * contract starts servers with ({@code defaultSettings()}, {@code shortTimerSettings()}) are
+ * overridable for the same reason only: a stack whose timers cannot be that short says so there.
+ *
+ * <h2>The wire client</h2>
+ * {@link dev.sanfi.sockets.testkit.WireClient} talks to the server on a plain socket and shares no
+ * code with any module, so that a module's frame bug cannot hide on both ends of a test. It writes
+ * any {@link dev.sanfi.sockets.testkit.Frame} (any bits, opcode, length form; masked with the fixed
+ * key of the RFC 6455 §5.7 examples so every byte is reproducible) or raw bytes, sends any
+ * {@link dev.sanfi.sockets.testkit.HandshakeRequest}, and reads back
+ * {@link dev.sanfi.sockets.testkit.HttpResponse}s, frames, {@link dev.sanfi.sockets.testkit.Message}s,
+ * the server's {@link dev.sanfi.sockets.testkit.Close} and the end of the TCP stream, each with a
+ * timeout.
+ */
+package dev.sanfi.sockets.testkit;
