@@ -1,0 +1,169 @@
+package dev.sanfi.sockets.raw;
+
+import dev.sanfi.sockets.common.ServerSettings;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketAddress;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One accepted TCP connection of the {@link RawEchoServer}, on its own thread: the HTTP request
+ * first (the page, a refusal, or the upgrade), then, if upgraded, the echo until the connection ends.
+ */
+final class EchoSession implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RawEchoServer.class);
+
+    /** After an HTTP answer, how long to wait for the client to hang up before closing anyway. */
+    private static final Duration LINGER = Duration.ofSeconds(1);
+
+    private final Socket socket;
+    private final ServerSettings settings;
+    /** Told when the session is over, so the server forgets it. */
+    private final Consumer<EchoSession> onEnd;
+    private final String peer;
+
+    /** Guarded by this. */
+    private WebSocketConnection connection;
+    private boolean goingAway;
+
+    EchoSession(Socket socket, ServerSettings settings, Consumer<EchoSession> onEnd) {
+        this.socket = socket;
+        this.settings = settings;
+        this.onEnd = onEnd;
+        this.peer = describe(socket.getRemoteSocketAddress());
+    }
+
+    @Override
+    public void run() {
+        try {
+            socket.setTcpNoDelay(true);     // a small echo must not wait for Nagle's algorithm
+            InputStream in = socket.getInputStream();
+            OutputStream out = socket.getOutputStream();
+            HeadReader.Head request = null;
+            Handshake.Response response;
+            try {
+                request = HeadReader.read(socket, in, System.nanoTime() + settings.handshakeTimeout().toNanos());
+                response = Handshake.respond(request.head(), settings.originPolicy());
+            } catch (HandshakeException e) {
+                response = Handshake.refusal(e.status(), e.getMessage());
+            }
+            out.write(response.bytes());
+            if (response.upgraded()) {
+                echo(request.leftover());
+            } else {
+                LOG.info("{} {} -> {}", peer, request != null ? request.head().startLine() : "(request head)", response.status());
+                lingerAndClose(in);
+            }
+        } catch (SocketTimeoutException | EOFException e) {
+            LOG.info("{} no complete handshake: {}", peer, e.getMessage());
+        } catch (IOException e) {
+            LOG.debug("{} failed: {}", peer, e.toString());
+        } finally {
+            closeSocket();
+            onEnd.accept(this);
+        }
+    }
+
+    /** The WebSocket part: every message goes back as it came, on this thread, in order. */
+    private void echo(byte[] leftover) throws IOException {
+        WebSocketConnection.Listener echo = new WebSocketConnection.Listener() {
+            @Override
+            public void onMessage(WebSocketConnection connection, Message message) {
+                connection.queue(message.opcode(), message.payload());
+            }
+
+            @Override
+            public void onClose(ClosePayload received, ClosePayload sent) {
+                logClosed(received, sent);
+            }
+        };
+        WebSocketConnection opened = WebSocketConnection.forServer(socket, leftover, settings.maxMessageBytes(),
+                new Keepalive(settings.pingInterval(), settings.idleTimeout()), echo);
+        boolean stopping;
+        synchronized (this) {
+            connection = opened;
+            stopping = goingAway;
+        }
+        LOG.info("{} opened", peer);
+        if (stopping) {
+            opened.startClose(new ClosePayload(CloseCode.GOING_AWAY, "server shutting down"));
+        }
+        opened.run();
+    }
+
+    /**
+     * The server is stopping: an open WebSocket gets Close 1001 (§7.4.1 "going away"); a
+     * connection still in its handshake is simply closed.
+     */
+    void goAway() {
+        WebSocketConnection open;
+        synchronized (this) {
+            goingAway = true;
+            open = connection;
+        }
+        if (open == null) {
+            closeSocket();
+            return;
+        }
+        try {
+            open.startClose(new ClosePayload(CloseCode.GOING_AWAY, "server shutting down"));
+        } catch (IOException e) {
+            open.abort();
+        }
+    }
+
+    /** Closes the socket at once; the session's thread then ends. */
+    void closeSocket() {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closing is all we wanted
+        }
+    }
+
+    /**
+     * After an HTTP answer with {@code Connection: close}: send FIN, then read until the client hangs
+     * up (briefly). Closing a socket with unread bytes sends a TCP reset, which can destroy the answer
+     * before the client has read it, e.g. a 431 for a head it has not finished sending.
+     */
+    private void lingerAndClose(InputStream in) throws IOException {
+        socket.shutdownOutput();
+        socket.setSoTimeout((int) LINGER.toMillis());
+        byte[] discard = new byte[4096];
+        try {
+            while (in.read(discard) >= 0) {
+                // ignore whatever else the client sends
+            }
+        } catch (SocketTimeoutException enough) {
+            // the client did not hang up; close anyway
+        }
+    }
+
+    /** One line per closed connection: both Close frames (or their absence), so it is clear who closed and why. */
+    private void logClosed(ClosePayload received, ClosePayload sent) {
+        LOG.info("{} closed: received {}, sent {}", peer, describe(received), describe(sent));
+    }
+
+    private static String describe(ClosePayload close) {
+        if (close == null) {
+            return "no Close";
+        }
+        return CloseCode.describe(close.code()) + (close.reason().isEmpty() ? "" : " (" + close.reason() + ")");
+    }
+
+    private static String describe(SocketAddress address) {
+        if (address instanceof InetSocketAddress inet) {
+            return inet.getAddress().getHostAddress() + ":" + inet.getPort();
+        }
+        return String.valueOf(address);
+    }
+}

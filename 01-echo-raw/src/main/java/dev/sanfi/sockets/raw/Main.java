@@ -1,0 +1,15 @@
+package dev.sanfi.sockets.raw;
+
+import dev.sanfi.sockets.common.EchoCommand;
+import dev.sanfi.sockets.common.EchoModule;
+
+/** {@code mvn -pl 01-echo-raw exec:java}: the echo server on port 8081; {@code client} for the client. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        EchoCommand.main(new EchoModule("01-echo-raw", 8081, RawEchoServer::start, RawEchoClient::connect), args);
+    }
+}

@@ -1,0 +1,148 @@
+package dev.sanfi.sockets.raw;
+
+import dev.sanfi.sockets.common.ClientEvents;
+import dev.sanfi.sockets.common.EchoClientSession;
+import dev.sanfi.sockets.common.Limits;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Locale;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+
+/**
+ * A WebSocket client on a plain socket, with the same core as the server: {@link ClientHandshake},
+ * then a {@link WebSocketConnection} whose frames are masked with {@link SecureRandom} keys (§5.3,
+ * §10.3). One thread reads; it answers Pings and reports messages to the {@link ClientEvents}.
+ */
+public final class RawEchoClient implements EchoClientSession {
+
+    /** The largest message we accept from a server: big enough for any echo we would send. */
+    static final int MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final WebSocketConnection connection;
+    private final Thread reader;
+
+    private RawEchoClient(WebSocketConnection connection, String name) {
+        this.connection = connection;
+        this.reader = new Thread(connection::run, "raw-echo-client " + name);
+        this.reader.setDaemon(true);
+    }
+
+    /**
+     * Connects to a {@code ws://} or {@code wss://} URI (any path) and completes the opening
+     * handshake, all within {@link Limits#HANDSHAKE_TIMEOUT}.
+     *
+     * @throws HandshakeException when the server refuses the upgrade or answers it wrongly
+     * @throws IOException        when the server cannot be reached
+     */
+    public static RawEchoClient connect(URI uri, ClientEvents events) throws IOException, HandshakeException {
+        long deadline = System.nanoTime() + Limits.HANDSHAKE_TIMEOUT.toNanos();
+        Socket socket = open(uri);
+        try {
+            byte[] nonce = new byte[16];
+            RANDOM.nextBytes(nonce);
+            ClientHandshake handshake = new ClientHandshake(nonce);
+            socket.getOutputStream().write(handshake.request(uri));
+            HeadReader.Head response = HeadReader.read(socket, socket.getInputStream(), deadline);
+            handshake.verify(response.head());
+            WebSocketConnection connection = WebSocketConnection.forClient(socket, response.leftover(),
+                    MAX_MESSAGE_BYTES, RANDOM::nextInt, reportingTo(events));
+            RawEchoClient client = new RawEchoClient(connection, uri.toString());
+            client.reader.start();
+            return client;
+        } catch (IOException | HandshakeException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    /** The TCP connection, wrapped in TLS for {@code wss://} (checking the server's certificate and name). */
+    private static Socket open(URI uri) throws IOException {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("ws") && !scheme.equals("wss") || uri.getHost() == null) {
+            throw new IllegalArgumentException("not a WebSocket URI (ws:// or wss://): " + uri);
+        }
+        boolean secure = scheme.equals("wss");
+        String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1) : uri.getHost();
+        int port = uri.getPort() != -1 ? uri.getPort() : secure ? 443 : 80;
+        int timeout = (int) Limits.HANDSHAKE_TIMEOUT.toMillis();
+        Socket socket = new Socket();
+        try {
+            socket.connect(new InetSocketAddress(host, port), timeout);
+            socket.setTcpNoDelay(true);
+            if (!secure) {
+                return socket;
+            }
+            SSLSocket tls = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault())
+                    .createSocket(socket, host, port, true);
+            SSLParameters parameters = tls.getSSLParameters();
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            tls.setSSLParameters(parameters);
+            tls.setSoTimeout(timeout);
+            tls.startHandshake();
+            return tls;
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    private static WebSocketConnection.Listener reportingTo(ClientEvents events) {
+        return new WebSocketConnection.Listener() {
+            @Override
+            public void onMessage(WebSocketConnection connection, Message message) {
+                if (message.isText()) {
+                    events.onText(message.text());
+                } else {
+                    events.onBinary(message.payload());
+                }
+            }
+
+            @Override
+            public void onClose(ClosePayload received, ClosePayload sent) {
+                if (received != null) {
+                    events.onClose(received.code(), received.reason());
+                } else {
+                    String why = sent != null ? "no Close from the server after ours (" + sent.code() + " " + sent.reason() + ")"
+                            : "the connection ended without a Close frame";
+                    events.onClose(CloseCode.ABNORMAL_CLOSURE.code(), why);
+                }
+            }
+        };
+    }
+
+    @Override
+    public void sendText(String text) throws IOException {
+        connection.send(Opcode.TEXT, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void sendBinary(byte[] data) throws IOException {
+        connection.send(Opcode.BINARY, data);
+    }
+
+    @Override
+    public void sendClose(int code, String reason) throws IOException {
+        connection.startClose(new ClosePayload(code, reason));
+    }
+
+    /** Closes the socket (abruptly if the connection is still open) and waits for the reading thread. */
+    @Override
+    public void close() {
+        connection.abort();
+        if (Thread.currentThread() != reader) {
+            try {
+                reader.join(Limits.SHUTDOWN_GRACE.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package dev.sanfi.sockets.raw;
+
+import dev.sanfi.sockets.common.EchoServer;
+import dev.sanfi.sockets.common.Limits;
+import dev.sanfi.sockets.common.ServerSettings;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The echo server on plain {@code java.net} sockets: one thread accepts, and each connection gets a
+ * thread of its own ({@link EchoSession}) that does blocking reads and writes.
+ *
+ * <p>Thread per connection is the simplest model there is, and with Java 17's platform threads it
+ * costs a stack per connection, so the number of connections is capped at {@link #MAX_CONNECTIONS}.
+ * Chapter 7 (Netty) shows the other model: a few event-loop threads for many connections.
+ */
+public final class RawEchoServer implements EchoServer {
+
+    /** Connections served at once; more are answered {@code 503 Service Unavailable}. */
+    static final int MAX_CONNECTIONS = 1000;
+
+    /** Connections the operating system may queue before we accept them. */
+    private static final int ACCEPT_BACKLOG = 256;
+
+    private static final Logger LOG = LoggerFactory.getLogger(RawEchoServer.class);
+
+    private final ServerSocket serverSocket;
+    private final ServerSettings settings;
+    private final ThreadPoolExecutor connectionThreads;
+    private final Thread acceptThread;
+    private final Set<EchoSession> sessions = ConcurrentHashMap.newKeySet();
+    /** Guarded by this. */
+    private boolean closed;
+
+    private RawEchoServer(ServerSocket serverSocket, ServerSettings settings) {
+        this.serverSocket = serverSocket;
+        this.settings = settings;
+        AtomicInteger count = new AtomicInteger();
+        // No queue: a connection gets a thread now (a new or an idle one), or is refused.
+        this.connectionThreads = new ThreadPoolExecutor(0, MAX_CONNECTIONS, 30, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), task -> daemon(task, "raw-echo-connection-" + count.incrementAndGet()));
+        this.acceptThread = daemon(this::acceptLoop, "raw-echo-accept-" + serverSocket.getLocalPort());
+    }
+
+    /** Starts a server; it is listening when this returns. */
+    public static RawEchoServer start(ServerSettings settings) throws IOException {
+        ServerSocket serverSocket = new ServerSocket();
+        try {
+            serverSocket.bind(new InetSocketAddress(settings.host(), settings.port()), ACCEPT_BACKLOG);
+        } catch (IOException e) {
+            serverSocket.close();
+            throw e;
+        }
+        RawEchoServer server = new RawEchoServer(serverSocket, settings);
+        server.acceptThread.start();
+        return server;
+    }
+
+    @Override
+    public InetSocketAddress localAddress() {
+        return (InetSocketAddress) serverSocket.getLocalSocketAddress();
+    }
+
+    private void acceptLoop() {
+        while (true) {
+            Socket socket;
+            try {
+                socket = serverSocket.accept();
+            } catch (IOException e) {
+                if (serverSocket.isClosed()) {
+                    return;                                   // close() was called
+                }
+                LOG.warn("accept failed: {}", e.toString());
+                continue;
+            }
+            EchoSession session = new EchoSession(socket, settings, sessions::remove);
+            if (!register(session)) {
+                session.closeSocket();
+                return;
+            }
+            try {
+                connectionThreads.execute(session);
+            } catch (RejectedExecutionException e) {
+                sessions.remove(session);
+                refuseBusy(socket);
+            }
+        }
+    }
+
+    private synchronized boolean register(EchoSession session) {
+        if (closed) {
+            return false;
+        }
+        sessions.add(session);
+        return true;
+    }
+
+    /** Over {@link #MAX_CONNECTIONS}: a short 503 (it fits in the socket's send buffer), then close. */
+    private static void refuseBusy(Socket socket) {
+        try (socket) {
+            socket.getOutputStream().write(Handshake.refusal(503, "too many connections, try again later").bytes());
+        } catch (IOException ignored) {
+            // the client is gone already
+        }
+    }
+
+    /**
+     * Stops accepting, sends Close 1001 to every open session, waits at most
+     * {@link Limits#SHUTDOWN_GRACE} for them to end, then closes whatever is left.
+     */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        long deadline = System.nanoTime() + Limits.SHUTDOWN_GRACE.toNanos();
+        try {
+            serverSocket.close();
+        } catch (IOException ignored) {
+            // it is closed either way
+        }
+        // A peer that stopped reading could block even a small write; this guard frees it at the deadline.
+        CountDownLatch done = new CountDownLatch(1);
+        Thread guard = daemon(() -> {
+            try {
+                if (!done.await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+                    sessions.forEach(EchoSession::closeSocket);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "raw-echo-shutdown-guard");
+        guard.start();
+        try {
+            acceptThread.join(Limits.SHUTDOWN_GRACE.toMillis());
+            sessions.forEach(EchoSession::goAway);
+            connectionThreads.shutdown();
+            if (!connectionThreads.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+                sessions.forEach(EchoSession::closeSocket);
+                connectionThreads.shutdownNow();
+                connectionThreads.awaitTermination(1, TimeUnit.SECONDS);
+            }
+            done.countDown();
+            guard.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            sessions.forEach(EchoSession::closeSocket);
+            connectionThreads.shutdownNow();
+        }
+        LOG.info("stopped listening on {}", serverSocket.getLocalSocketAddress());
+    }
+
+    private static Thread daemon(Runnable task, String name) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+}
