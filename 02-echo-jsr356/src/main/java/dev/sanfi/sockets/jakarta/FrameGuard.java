@@ -1,0 +1,121 @@
+package dev.sanfi.sockets.jakarta;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.glassfish.grizzly.Buffer;
+import org.glassfish.grizzly.Connection;
+import org.glassfish.grizzly.EmptyCompletionHandler;
+import org.glassfish.grizzly.Grizzly;
+import org.glassfish.grizzly.WriteResult;
+import org.glassfish.grizzly.attributes.Attribute;
+import org.glassfish.grizzly.filterchain.BaseFilter;
+import org.glassfish.grizzly.filterchain.FilterChainContext;
+import org.glassfish.grizzly.filterchain.NextAction;
+import org.glassfish.grizzly.http.HttpContent;
+import org.glassfish.grizzly.memory.Buffers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Grizzly filter between the {@link HandshakeGate} and Tyrus that runs every upgraded connection's
+ * bytes through a {@link FrameScanner}. Frames before a fault go on to Tyrus as usual; at the fault
+ * the connection is failed (RFC 6455 §7.1.7): a Close frame with the code, then the TCP connection
+ * is closed. Tyrus then reports the session closed with 1006, as it saw no closing handshake.
+ */
+final class FrameGuard extends BaseFilter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FrameGuard.class);
+
+    private static final Attribute<FrameScanner> SCANNER =
+            Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(FrameGuard.class.getName() + ".scanner");
+    private static final Attribute<Boolean> FAILED =
+            Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(FrameGuard.class.getName() + ".failed");
+
+    /** FIN + opcode 0x8: the first byte of every unfragmented Close frame. */
+    private static final int CLOSE_FRAME_START = 0x88;
+    private static final byte[] EMPTY_CLOSE = {(byte) CLOSE_FRAME_START, 0};
+
+    private final long maxPayloadBytes;
+
+    FrameGuard(long maxPayloadBytes) {
+        this.maxPayloadBytes = maxPayloadBytes;
+    }
+
+    @Override
+    public NextAction handleRead(FilterChainContext ctx) throws IOException {
+        Connection<?> connection = ctx.getConnection();
+        if (!HandshakeGate.passed(connection)) {
+            return ctx.getInvokeAction(); // plain HTTP, or an upgrade not yet checked
+        }
+        if (Boolean.TRUE.equals(FAILED.get(connection))) {
+            return ctx.getStopAction(); // failing: nothing more reaches the endpoint
+        }
+        FrameScanner scanner = SCANNER.get(connection);
+        if (scanner == null) {
+            // The upgrade request itself: frames start after Tyrus's 101.
+            SCANNER.set(connection, new FrameScanner(maxPayloadBytes));
+            return ctx.getInvokeAction();
+        }
+        HttpContent content = ctx.getMessage();
+        Buffer bytes = content.getContent();
+        int faultAt = scanner.scan(bytes::get, bytes.position(), bytes.limit());
+        if (faultAt < 0) {
+            return ctx.getInvokeAction();
+        }
+        FAILED.set(connection, Boolean.TRUE);
+        FrameScanner.Fault fault = scanner.fault();
+        LOG.info("failing {}: {} {}", connection.getPeerAddress(), fault.code(), fault.reason());
+        // The frames before the fault are still echoed; the Close goes out after Tyrus has written them.
+        if (faultAt == bytes.position()) {
+            fail(connection, fault);
+            return ctx.getStopAction();
+        }
+        bytes.limit(faultAt);
+        ctx.addCompletionListener(done -> fail(connection, fault));
+        return ctx.getInvokeAction();
+    }
+
+    /**
+     * Tyrus answers a Close without a code with Close 1000 "Normal closure.". RFC 6455 §5.5.1 only says
+     * the answer "typically" echoes the code; the echo protocol wants the echo exact, so when the
+     * client's Close was empty, the server's answering Close is sent empty too.
+     */
+    @Override
+    public NextAction handleWrite(FilterChainContext ctx) throws IOException {
+        FrameScanner scanner = SCANNER.get(ctx.getConnection());
+        if (scanner != null && scanner.emptyCloseSeen() && ctx.getMessage() instanceof Buffer frame
+                && frame.remaining() >= 2 && (frame.get(frame.position()) & 0xff) == CLOSE_FRAME_START) {
+            ctx.setMessage(Buffers.wrap(ctx.getMemoryManager(), EMPTY_CLOSE));
+        }
+        return ctx.getInvokeAction();
+    }
+
+    /** RFC 6455 §5.5.1: a Close frame from the server, unmasked, with a 2-byte code and a UTF-8 reason. */
+    static byte[] closeFrame(int code, String reason) {
+        byte[] text = reason.getBytes(StandardCharsets.UTF_8);
+        int length = Math.min(2 + text.length, 125);
+        byte[] frame = new byte[2 + length];
+        frame[0] = (byte) CLOSE_FRAME_START;
+        frame[1] = (byte) length;
+        frame[2] = (byte) (code >> 8);
+        frame[3] = (byte) code;
+        System.arraycopy(text, 0, frame, 4, length - 2);
+        return frame;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void fail(Connection connection, FrameScanner.Fault fault) {
+        byte[] close = closeFrame(fault.code(), fault.reason());
+        connection.write(Buffers.wrap(connection.getMemoryManager(), close), new EmptyCompletionHandler<WriteResult>() {
+            @Override
+            public void completed(WriteResult result) {
+                connection.closeSilently();
+            }
+
+            @Override
+            public void failed(Throwable error) {
+                connection.closeSilently();
+            }
+        });
+    }
+}

@@ -1,0 +1,104 @@
+package dev.sanfi.sockets.jakarta;
+
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.CloseReason.CloseCodes;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * Keeps one connection honest: a Ping after {@code pingInterval} of silence (RFC 6455 §5.5.2), Close
+ * 1001 Going Away after {@code idleTimeout} of silence (§7.4.1).
+ *
+ * <p>The specification leaves both to the container, and Tyrus's own knobs do something else: its
+ * {@code setMaxIdleTimeout} closes with 1000 Normal Closure, and its heartbeat sends unsolicited Pongs,
+ * which tell the peer we are alive but never ask whether the peer is. So the server keeps its own watch.
+ */
+final class SilenceWatch {
+
+    /** What our Pings carry; the peer's Pong echoes it (RFC 6455 §5.5.3). */
+    private static final byte[] PING_PAYLOAD = "keepalive".getBytes(StandardCharsets.US_ASCII);
+
+    private final SessionWriter writer;
+    private final ScheduledExecutorService timer;
+    private final long pingIntervalNanos;
+    private final long idleTimeoutNanos;
+    private final LongSupplier clock;
+
+    private volatile long lastHeardNanos;
+    private volatile boolean pinged;
+    private ScheduledFuture<?> next;
+    private boolean stopped;
+
+    SilenceWatch(SessionWriter writer, ScheduledExecutorService timer, Duration pingInterval, Duration idleTimeout) {
+        this(writer, timer, pingInterval, idleTimeout, System::nanoTime);
+    }
+
+    SilenceWatch(SessionWriter writer, ScheduledExecutorService timer, Duration pingInterval, Duration idleTimeout,
+                 LongSupplier clock) {
+        this.writer = writer;
+        this.timer = timer;
+        this.pingIntervalNanos = pingInterval.toNanos();
+        this.idleTimeoutNanos = idleTimeout.toNanos();
+        this.clock = clock;
+        this.lastHeardNanos = clock.getAsLong();
+    }
+
+    /** Starts watching; call once, after the session is open. */
+    synchronized void start() {
+        schedule(Math.min(pingIntervalNanos, idleTimeoutNanos));
+    }
+
+    /** The peer sent something (a message or a Pong): the silence starts over. */
+    void heard() {
+        lastHeardNanos = clock.getAsLong();
+        pinged = false;
+    }
+
+    /** The session is closed: no more timers. */
+    synchronized void stop() {
+        stopped = true;
+        if (next != null) {
+            next.cancel(false);
+        }
+    }
+
+    /** One look at the silence: close, ping, or nothing; then the next look when something is due. */
+    void check() {
+        long silent = clock.getAsLong() - lastHeardNanos;
+        if (silent >= idleTimeoutNanos) {
+            writer.close(new CloseReason(CloseCodes.GOING_AWAY, "idle for " + idleTimeoutNanos / 1_000_000 + " ms"));
+            stop();
+            return;
+        }
+        if (silent >= pingIntervalNanos && !pinged) {
+            pinged = true;
+            try {
+                writer.ping(ByteBuffer.wrap(PING_PAYLOAD));
+            } catch (IOException | IllegalStateException e) {
+                // The connection is going away; its close will stop this watch.
+            }
+        }
+        long untilIdle = idleTimeoutNanos - silent;
+        long untilPing = pinged ? Long.MAX_VALUE : pingIntervalNanos - silent;
+        synchronized (this) {
+            if (!stopped) {
+                schedule(Math.max(Math.min(untilIdle, untilPing), TimeUnit.MILLISECONDS.toNanos(1)));
+            }
+        }
+    }
+
+    private void schedule(long delayNanos) {
+        try {
+            next = timer.schedule(this::check, delayNanos, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            stopped = true; // the server is stopping; it closes this session itself
+        }
+    }
+}

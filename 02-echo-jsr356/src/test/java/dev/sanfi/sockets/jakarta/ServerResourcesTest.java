@@ -1,0 +1,50 @@
+package dev.sanfi.sockets.jakarta;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sanfi.sockets.common.ServerSettings;
+import java.net.URI;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
+
+/** A stopped server and a closed client leave no thread behind (run alone, so other tests' threads do not count). */
+@Isolated
+class ServerResourcesTest {
+
+    @Test
+    @DisplayName("after close(), every thread the server and the client started has ended")
+    void closeEndsEveryThread() throws Exception {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        JakartaEchoServer server = JakartaEchoServer.start(ServerSettings.defaults(0).withHost("127.0.0.1"));
+        JakartaEchoClientTest.RecordingEvents events = new JakartaEchoClientTest.RecordingEvents();
+        try (JakartaEchoClient client = JakartaEchoClient.connect(
+                URI.create("ws://127.0.0.1:" + server.port() + "/echo"), events)) {
+            client.sendText("hi");
+            assertThat(events.next()).isEqualTo("text:hi");
+            assertThat(Thread.getAllStackTraces().keySet()).as("the server and client run threads of their own")
+                    .anyMatch(thread -> !before.contains(thread));
+            client.sendClose(1000, "done");
+            assertThat(events.next()).isEqualTo("close:1000");
+        }
+        server.close();
+        server.close(); // idempotent
+
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        Set<String> left;
+        do {
+            left = Thread.getAllStackTraces().keySet().stream()
+                    .filter(thread -> !before.contains(thread) && thread.isAlive())
+                    .filter(thread -> !thread.getName().startsWith("ForkJoinPool"))
+                    .map(Thread::getName)
+                    .collect(Collectors.toSet());
+            if (left.isEmpty()) {
+                break;
+            }
+            Thread.onSpinWait();
+        } while (System.nanoTime() < deadline);
+        assertThat(left).as("threads still alive after close").isEmpty();
+    }
+}

@@ -1,0 +1,116 @@
+package dev.sanfi.sockets.jakarta;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.Session;
+import java.lang.reflect.Proxy;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The keepalive's decisions on a clock the test moves by hand: the test calls {@code check()} itself;
+ * the watch's own timer is set far in the future (an hour of real time) so it never interferes.
+ */
+class SilenceWatchTest {
+
+    private static final Duration PING = Duration.ofHours(1);
+    private static final Duration IDLE = Duration.ofHours(3);
+
+    private final AtomicLong now = new AtomicLong();
+    private final List<String> sent = new CopyOnWriteArrayList<>();
+    private ScheduledExecutorService timer;
+    private SilenceWatch watch;
+
+    @BeforeEach
+    void start() {
+        timer = Executors.newSingleThreadScheduledExecutor();
+        watch = new SilenceWatch(new SessionWriter(recordingSession()), timer, PING, IDLE, now::get);
+        watch.start();
+    }
+
+    @AfterEach
+    void stop() {
+        watch.stop();
+        timer.shutdownNow();
+    }
+
+    private void advance(Duration duration) {
+        now.addAndGet(duration.toNanos());
+    }
+
+    @Test
+    @DisplayName("nothing is sent while the peer has been silent for less than the ping interval")
+    void quietBeforeThePingInterval() {
+        advance(PING.minusSeconds(1));
+        watch.check();
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
+    @DisplayName("silent for the ping interval: one Ping, not one per check")
+    void onePingAfterThePingInterval() {
+        advance(PING);
+        watch.check();
+        watch.check();
+        assertThat(sent).containsExactly("ping:keepalive");
+    }
+
+    @Test
+    @DisplayName("hearing from the peer starts the silence over, and allows the next Ping")
+    void hearingResetsTheSilence() {
+        advance(PING);
+        watch.check();
+        advance(Duration.ofMinutes(1));
+        watch.heard();
+        advance(PING.minusSeconds(1));
+        watch.check();
+        assertThat(sent).containsExactly("ping:keepalive");
+        advance(Duration.ofSeconds(1));
+        watch.check();
+        assertThat(sent).containsExactly("ping:keepalive", "ping:keepalive");
+    }
+
+    @Test
+    @DisplayName("silent for the idle timeout, Ping unanswered: Close 1001 Going Away")
+    void closeWithGoingAwayAfterTheIdleTimeout() {
+        advance(PING);
+        watch.check();
+        advance(IDLE.minus(PING));
+        watch.check();
+        assertThat(sent).containsExactly("ping:keepalive", "close:1001");
+    }
+
+    /** A Session whose basic remote records pings and whose close records its code; nothing else is used. */
+    private Session recordingSession() {
+        RemoteEndpoint.Basic remote = (RemoteEndpoint.Basic) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {RemoteEndpoint.Basic.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("sendPing")) {
+                        ByteBuffer payload = (ByteBuffer) args[0];
+                        sent.add("ping:" + StandardCharsets.US_ASCII.decode(payload));
+                    }
+                    return null;
+                });
+        return (Session) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {Session.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getBasicRemote" -> remote;
+                    case "isOpen" -> true;
+                    case "close" -> {
+                        sent.add("close:" + ((CloseReason) args[0]).getCloseCode().getCode());
+                        yield null;
+                    }
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+}
