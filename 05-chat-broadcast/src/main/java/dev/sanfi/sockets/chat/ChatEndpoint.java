@@ -1,0 +1,231 @@
+package dev.sanfi.sockets.chat;
+
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.java_websocket.WebSocket;
+import org.java_websocket.drafts.Draft;
+import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.exceptions.InvalidDataException;
+import org.java_websocket.framing.CloseFrame;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.handshake.ServerHandshakeBuilder;
+import org.java_websocket.server.WebSocketServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Java-WebSocket adapter around the {@link ChatRoom}: it turns the library's callbacks into
+ * calls on the room and writes the room's {@link ChatRoom.Outcome} to the sockets.
+ *
+ * <p>Ordering: callbacks arrive on several worker threads at once. Each one calls the room and sends
+ * the outcome while holding the room's lock, so events are queued on every socket in {@code seq}
+ * order. Holding a lock while sending is only safe because sending never waits: Java-WebSocket
+ * puts the frame on the connection's queue and its selector thread writes it when the socket can
+ * take it. That same property is the danger this class guards against: a member that does not
+ * read makes its queue grow without end. After each delivery the queue is measured
+ * ({@link UnsentBytes}); past the bound the member is removed from the room, announced as left,
+ * and disconnected — nobody else waits for it.
+ */
+final class ChatEndpoint extends WebSocketServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChatEndpoint.class);
+
+    private final ChatSettings settings;
+    private final PageOrigin pageOrigin;
+    private final ChatRoom<WebSocket> room;
+    private final ScheduledExecutorService closer;
+    private final CountDownLatch started = new CountDownLatch(1);
+    private volatile Exception startFailure;
+    private volatile Thread selectorThread;
+
+    ChatEndpoint(ChatSettings settings, int pagePort, ScheduledExecutorService closer) {
+        super(new InetSocketAddress(settings.host(), settings.wsPort()), List.of(draft(settings)));
+        this.settings = settings;
+        this.pageOrigin = new PageOrigin(settings.originPolicy(), pagePort);
+        this.room = new ChatRoom<>(Clock.systemUTC(), settings.messagesPerSecond(), settings.messageBurst());
+        this.closer = closer;
+        setReuseAddr(true);
+        // Java-WebSocket's keepalive: ping every interval, and close a connection that has not
+        // answered with a Pong for 1.5 intervals (RFC 6455 §5.5.2, §5.5.3).
+        setConnectionLostTimeout((int) settings.pingInterval().toSeconds());
+    }
+
+    /**
+     * RFC 6455 only, with a frame size limit: the library's default is unlimited, and a client
+     * could announce a 2^63-byte frame. A larger frame, or a fragmented message growing past the
+     * limit, is refused with close 1009 (RFC 6455 §7.4.1).
+     */
+    private static Draft draft(ChatSettings settings) {
+        return new Draft_6455(Collections.emptyList(), settings.maxFrameBytes());
+    }
+
+    /** Waits until the listening socket is bound; throws what stopped it from binding. */
+    void awaitStarted() throws Exception {
+        if (!started.await(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the WebSocket server did not start within 10 s");
+        }
+        if (startFailure != null) {
+            throw startFailure;
+        }
+    }
+
+    /**
+     * The only place Java-WebSocket lets a server refuse an upgrade. Whatever the reason, the
+     * library answers {@code 404 WebSocket Upgrade Failure}: there is no way to send 403 for a
+     * foreign origin (RFC 6455 §4.2.2 suggests 403), so a refused origin looks like a wrong path.
+     */
+    @Override
+    public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(WebSocket connection, Draft draft,
+            ClientHandshake request) throws InvalidDataException {
+        ServerHandshakeBuilder response = super.onWebsocketHandshakeReceivedAsServer(connection, draft, request);
+        boolean chat = ChatRequestTarget.parse(request.getResourceDescriptor()).map(ChatRequestTarget::isChat).orElse(false);
+        if (!chat) {
+            throw new InvalidDataException(CloseFrame.POLICY_VALIDATION, "no such path: " + request.getResourceDescriptor());
+        }
+        String origin = request.getFieldValue("Origin"); // "" when absent
+        if (!pageOrigin.allows(origin, request.getFieldValue("Host"))) {
+            LOG.info("refused {}: origin {} not allowed", connection.getRemoteSocketAddress(), origin);
+            throw new InvalidDataException(CloseFrame.POLICY_VALIDATION, "origin not allowed: " + origin);
+        }
+        return response;
+    }
+
+    @Override
+    public void onStart() {
+        selectorThread = Thread.currentThread();
+        started.countDown();
+    }
+
+    @Override
+    public void onOpen(WebSocket connection, ClientHandshake handshake) {
+        LOG.info("opened {}", connection.getRemoteSocketAddress());
+        String name = ChatRequestTarget.parse(handshake.getResourceDescriptor()).map(ChatRequestTarget::name).orElse(null);
+        List<ChatRoom.Disconnect<WebSocket>> disconnects;
+        synchronized (room) {
+            disconnects = deliver(room.join(connection, name));
+        }
+        disconnect(disconnects);
+    }
+
+    @Override
+    public void onMessage(WebSocket connection, String text) {
+        List<ChatRoom.Disconnect<WebSocket>> disconnects;
+        synchronized (room) {
+            disconnects = deliver(room.receive(connection, text));
+        }
+        disconnect(disconnects);
+    }
+
+    @Override
+    public void onMessage(WebSocket connection, ByteBuffer data) {
+        List<ChatRoom.Disconnect<WebSocket>> disconnects;
+        synchronized (room) {
+            disconnects = deliver(room.receiveBinary(connection));
+        }
+        disconnect(disconnects);
+    }
+
+    @Override
+    public void onClose(WebSocket connection, int code, String reason, boolean remote) {
+        LOG.info("closed {} with {}{}", connection.getRemoteSocketAddress(), code, reason == null || reason.isEmpty() ? "" : " " + reason);
+        List<ChatRoom.Disconnect<WebSocket>> disconnects;
+        synchronized (room) {
+            disconnects = deliver(room.leave(connection));
+        }
+        disconnect(disconnects);
+    }
+
+    @Override
+    public void onError(WebSocket connection, Exception error) {
+        if (connection == null) { // the server itself: it could not bind, or its selector failed
+            startFailure = error;
+            started.countDown();
+            LOG.warn("chat server failed: {}", error.toString());
+        } else {
+            LOG.warn("error on {}: {}", connection.getRemoteSocketAddress(), error.toString());
+        }
+    }
+
+    /**
+     * Sends an outcome — and the outcomes it causes, when members turn out to be too slow — and
+     * returns whom to close. Called with the room's lock held; never waits for a socket.
+     */
+    private List<ChatRoom.Disconnect<WebSocket>> deliver(ChatRoom.Outcome<WebSocket> first) {
+        List<ChatRoom.Disconnect<WebSocket>> disconnects = new ArrayList<>();
+        Set<WebSocket> dropped = new HashSet<>();
+        Deque<ChatRoom.Outcome<WebSocket>> work = new ArrayDeque<>(List.of(first));
+        while (!work.isEmpty()) {
+            ChatRoom.Outcome<WebSocket> outcome = work.removeFirst();
+            for (ChatRoom.Delivery<WebSocket> delivery : outcome.deliveries()) {
+                List<WebSocket> recipients = new ArrayList<>(delivery.recipients());
+                recipients.removeAll(dropped);
+                fanOut(delivery.event(), recipients);
+                for (WebSocket member : recipients) {
+                    if (UnsentBytes.of(member) > settings.maxUnsentBytes() && room.nameOf(member).isPresent()) {
+                        LOG.info("dropping {} ({}): more than {} bytes unsent", room.nameOf(member).get(),
+                                member.getRemoteSocketAddress(), settings.maxUnsentBytes());
+                        dropped.add(member);
+                        work.addLast(room.leave(member)); // its "left" goes to the others, in seq order
+                        disconnects.add(new ChatRoom.Disconnect<>(member, ChatRoom.POLICY_VIOLATION, "too slow"));
+                    }
+                }
+            }
+            disconnects.addAll(outcome.disconnects());
+        }
+        return disconnects;
+    }
+
+    /** One event to many members: encoded to JSON once, framed once, queued on each socket. */
+    private void fanOut(ChatEvent event, List<WebSocket> recipients) {
+        String json = ChatCodec.encode(event);
+        // broadcast() builds the frames once per draft and queues them on each connection;
+        // a connection that is already closing is skipped, not an error.
+        broadcast(json, recipients);
+    }
+
+    /**
+     * Closes connections outside the room's lock: Java-WebSocket calls {@link #onClose} while
+     * holding the connection's own lock, and onClose takes the room's lock — closing under the
+     * room's lock could deadlock against it.
+     */
+    private void disconnect(List<ChatRoom.Disconnect<WebSocket>> disconnects) {
+        for (ChatRoom.Disconnect<WebSocket> disconnect : disconnects) {
+            WebSocket connection = disconnect.connection();
+            connection.close(disconnect.code(), disconnect.reason());
+            // The Close frame waits behind everything already queued; a member that does not
+            // read will never reach it. Give it a moment, then close the socket under it.
+            closer.schedule(() -> {
+                if (!connection.isClosed()) {
+                    connection.closeConnection(disconnect.code(), disconnect.reason());
+                }
+            }, ChatLimits.SLOW_MEMBER_CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * Close 1001 to everyone, wait up to {@code grace} for the closing handshakes, then close the
+     * sockets that are left and wait for the selector thread to end.
+     */
+    void shutdown(Duration grace) throws InterruptedException {
+        stop((int) grace.toMillis(), "server shutting down");
+        for (WebSocket connection : new ArrayList<>(getConnections())) {
+            connection.closeConnection(CloseFrame.GOING_AWAY, "server shutting down");
+        }
+        Thread selector = selectorThread;
+        if (selector != null) {
+            selector.join(grace.toMillis());
+        }
+    }
+}

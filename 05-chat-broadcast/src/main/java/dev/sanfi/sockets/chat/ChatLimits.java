@@ -1,0 +1,40 @@
+package dev.sanfi.sockets.chat;
+
+import java.time.Duration;
+
+/**
+ * The chat's own limits, on top of the echo servers' {@link dev.sanfi.sockets.common.Limits}.
+ *
+ * <p>A broadcast server multiplies whatever one member does by the number of members, so every
+ * input a member controls (how often, how much, how slowly it reads) has a bound here.
+ */
+public final class ChatLimits {
+
+    /** How many message events a new member receives in its welcome. */
+    public static final int HISTORY_SIZE = 50;
+
+    /** A message's text must be 1 to this many characters (Unicode code points). */
+    public static final int MAX_TEXT_CHARS = 2_000;
+
+    /** A member may send this many messages a second on average... */
+    public static final int MESSAGES_PER_SECOND = 20;
+
+    /** ...and this many at once after a pause (the token bucket's size). */
+    public static final int MESSAGE_BURST = 40;
+
+    /**
+     * Bytes queued for one member that its socket has not taken yet. Java-WebSocket queues without
+     * bound, so a member that stops reading would make the server buffer every later event for it;
+     * past this bound the member is disconnected instead (Close 1008 "too slow").
+     */
+    public static final int MAX_UNSENT_BYTES = 1024 * 1024;
+
+    /**
+     * After a too-slow member has been sent its Close frame, how long it has to read its way to it
+     * before the socket is closed under it. A member that does not read at all never gets there.
+     */
+    public static final Duration SLOW_MEMBER_CLOSE_GRACE = Duration.ofSeconds(2);
+
+    private ChatLimits() {
+    }
+}

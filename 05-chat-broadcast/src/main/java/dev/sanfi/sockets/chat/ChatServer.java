@@ -1,0 +1,100 @@
+package dev.sanfi.sockets.chat;
+
+import dev.sanfi.sockets.common.Limits;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ServerSocketChannel;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * The chat: the page on one port (JDK HTTP server), the WebSocket chat on another (Java-WebSocket),
+ * started and stopped together.
+ */
+public final class ChatServer implements AutoCloseable {
+
+    private final PageServer page;
+    private final ChatEndpoint endpoint;
+    private final ScheduledExecutorService closer;
+    private boolean closed;
+
+    private ChatServer(PageServer page, ChatEndpoint endpoint, ScheduledExecutorService closer) {
+        this.page = page;
+        this.endpoint = endpoint;
+        this.closer = closer;
+    }
+
+    /** Binds both ports and starts serving; returns once both listen. */
+    public static ChatServer start(ChatSettings settings) throws Exception {
+        PageServer page = PageServer.bind(settings.host(), settings.pagePort());
+        try {
+            requireFree(settings.host(), settings.wsPort());
+        } catch (IOException e) {
+            page.stop();
+            throw e;
+        }
+        ScheduledExecutorService closer = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "chat-slow-member-closer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        ChatEndpoint endpoint = new ChatEndpoint(settings, page.port(), closer);
+        try {
+            endpoint.start();
+            endpoint.awaitStarted();
+        } catch (Exception e) {
+            endpoint.shutdown(Duration.ofSeconds(1));
+            closer.shutdownNow();
+            page.stop();
+            throw e;
+        }
+        page.start(endpoint.getPort());
+        return new ChatServer(page, endpoint, closer);
+    }
+
+    /**
+     * Java-WebSocket binds on its own selector thread and reports a port in use as a logged stack
+     * trace; trying the port here first turns that common case into one exception with one message.
+     */
+    private static void requireFree(String host, int port) throws IOException {
+        if (port == 0) {
+            return;
+        }
+        try (ServerSocketChannel probe = ServerSocketChannel.open()) {
+            probe.setOption(StandardSocketOptions.SO_REUSEADDR, true); // as the library binds
+            probe.bind(new InetSocketAddress(host, port));
+        }
+    }
+
+    /** The page's port: {@code http://host:pagePort/}. */
+    public int pagePort() {
+        return page.port();
+    }
+
+    /** The chat's port: {@code ws://host:wsPort/chat?name=NAME}. */
+    public int wsPort() {
+        return endpoint.getPort();
+    }
+
+    /**
+     * Stops the page, sends Close 1001 to every member, waits at most {@link Limits#SHUTDOWN_GRACE}
+     * for their answers, then closes what is left and ends every thread. Idempotent.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        page.stop();
+        try {
+            endpoint.shutdown(Limits.SHUTDOWN_GRACE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            closer.shutdownNow();
+        }
+    }
+}
