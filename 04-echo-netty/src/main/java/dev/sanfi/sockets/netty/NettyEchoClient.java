@@ -1,0 +1,147 @@
+package dev.sanfi.sockets.netty;
+
+import dev.sanfi.sockets.common.ClientEvents;
+import dev.sanfi.sockets.common.EchoClientSession;
+import dev.sanfi.sockets.common.Limits;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
+import io.netty.handler.codec.http.websocketx.WebSocketClientHandshaker;
+import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakerFactory;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketVersion;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The echo client on Netty: one event loop thread owned by the session, a pipeline of HTTP codec,
+ * Netty's {@link WebSocketClientHandshaker} and {@link ClientSessionHandler}. {@link #close()} frees
+ * the thread again.
+ */
+public final class NettyEchoClient implements EchoClientSession {
+
+    /** The largest message the client accepts from a server (any server, not only ours). */
+    static final int MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+
+    /** Enough for any handshake response; the client never reads other HTTP. */
+    private static final int MAX_RESPONSE_BYTES = 64 * 1024;
+
+    private final EventLoopGroup group;
+    private final Channel channel;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private NettyEchoClient(EventLoopGroup group, Channel channel) {
+        this.group = group;
+        this.channel = channel;
+    }
+
+    /** Connects and completes the opening handshake within {@link Limits#HANDSHAKE_TIMEOUT}. */
+    public static NettyEchoClient connect(URI uri, ClientEvents events) throws Exception {
+        boolean secure = "wss".equals(uri.getScheme().toLowerCase(Locale.ROOT));
+        String host = uri.getHost();
+        int port = uri.getPort() != -1 ? uri.getPort() : secure ? 443 : 80;
+        SslContext tls = secure ? SslContextBuilder.forClient().build() : null;
+        WebSocketClientHandshaker handshaker = WebSocketClientHandshakerFactory.newHandshaker(
+                uri, WebSocketVersion.V13, null, false, new DefaultHttpHeaders(), MAX_MESSAGE_BYTES,
+                true, // mask every frame (RFC 6455 §5.3)
+                false, Limits.SHUTDOWN_GRACE.toMillis(), false,
+                false); // no Origin header: this is not a browser (§10.2)
+        ClientSessionHandler session = new ClientSessionHandler(handshaker, events);
+
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1,
+                new DefaultThreadFactory("netty-echo-client"), NioIoHandler.newFactory());
+        try {
+            Bootstrap bootstrap = new Bootstrap()
+                    .group(group)
+                    .channel(NioSocketChannel.class)
+                    .option(ChannelOption.TCP_NODELAY, true)
+                    .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Limits.HANDSHAKE_TIMEOUT.toMillis())
+                    .handler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel channel) {
+                            if (tls != null) {
+                                channel.pipeline().addLast(tls.newHandler(channel.alloc(), host, port));
+                            }
+                            channel.pipeline()
+                                    .addLast(new HttpClientCodec())
+                                    .addLast(new HttpObjectAggregator(MAX_RESPONSE_BYTES))
+                                    .addLast(new Utf8FrameValidator())
+                                    .addLast(new WebSocketFrameAggregator(MAX_MESSAGE_BYTES))
+                                    .addLast(session);
+                        }
+                    });
+            Channel channel = bootstrap.connect(host, port).sync().channel();
+            if (!session.handshakeFuture().await(Limits.HANDSHAKE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IOException("no handshake answer from " + uri + " within "
+                        + Limits.HANDSHAKE_TIMEOUT.toSeconds() + " s");
+            }
+            if (!session.handshakeFuture().isSuccess()) {
+                Throwable cause = session.handshakeFuture().cause();
+                throw cause instanceof Exception e ? e : new IOException(cause);
+            }
+            return new NettyEchoClient(group, channel);
+        } catch (Exception e) {
+            shutdown(group);
+            throw e;
+        }
+    }
+
+    @Override
+    public void sendText(String text) throws InterruptedException {
+        channel.writeAndFlush(new TextWebSocketFrame(text)).sync();
+    }
+
+    @Override
+    public void sendBinary(byte[] data) throws InterruptedException {
+        channel.writeAndFlush(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(data))).sync();
+    }
+
+    @Override
+    public void sendClose(int code, String reason) throws InterruptedException {
+        channel.writeAndFlush(new CloseWebSocketFrame(code, reason)).sync();
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        if (channel.eventLoop().inEventLoop()) {
+            // Called from an event callback: cannot wait for our own thread to end.
+            channel.close();
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            return;
+        }
+        channel.close().awaitUninterruptibly();
+        shutdown(group);
+    }
+
+    /** True once {@link #close()} has ended the session's event loop thread. */
+    boolean isTerminated() {
+        return group.isTerminated();
+    }
+
+    private static void shutdown(EventLoopGroup group) {
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
+    }
+}

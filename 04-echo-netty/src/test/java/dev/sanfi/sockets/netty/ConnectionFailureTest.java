@@ -1,0 +1,53 @@
+package dev.sanfi.sockets.netty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class ConnectionFailureTest {
+
+    private final EmbeddedChannel channel = new EmbeddedChannel(new ConnectionFailure());
+
+    @AfterEach
+    void close() {
+        channel.finishAndReleaseAll();
+    }
+
+    @Test
+    @DisplayName("RFC 6455 §7.1.7: a violation is answered with a Close carrying its code")
+    void violationBecomesClose() {
+        channel.pipeline().fireExceptionCaught(new CorruptedWebSocketFrameException(
+                WebSocketCloseStatus.MESSAGE_TOO_BIG, "message over 10 bytes"));
+
+        CloseWebSocketFrame close = channel.readOutbound();
+        assertThat(close.statusCode()).isEqualTo(1009);
+        assertThat(close.reasonText()).isEqualTo("message over 10 bytes");
+        close.release();
+    }
+
+    @Test
+    @DisplayName("an I/O error just closes the connection")
+    void ioErrorCloses() {
+        channel.pipeline().fireExceptionCaught(new IOException("Connection reset by peer"));
+
+        assertThat(channel.<Object>readOutbound()).isNull();
+        assertThat(channel.isOpen()).isFalse();
+    }
+
+    @Test
+    @DisplayName("RFC 6455 §5.5: a reason is cut to 123 bytes, on a character boundary")
+    void reasonFitsAControlFrame() {
+        String reason = ConnectionFailure.reason("é".repeat(100));
+
+        assertThat(reason.getBytes(StandardCharsets.UTF_8)).hasSize(122);
+        assertThat(ConnectionFailure.reason(null)).isEmpty();
+    }
+}

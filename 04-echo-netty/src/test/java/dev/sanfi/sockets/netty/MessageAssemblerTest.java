@@ -1,0 +1,56 @@
+package dev.sanfi.sockets.netty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class MessageAssemblerTest {
+
+    private Throwable caught;
+
+    private final EmbeddedChannel channel = new EmbeddedChannel(new MessageAssembler(10),
+            new ChannelInboundHandlerAdapter() {
+                @Override
+                public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                    caught = cause;
+                }
+            });
+
+    @AfterEach
+    void close() {
+        channel.finishAndReleaseAll();
+    }
+
+    @Test
+    @DisplayName("RFC 6455 §5.4: fragments up to the limit become one message")
+    void assemblesUpToTheLimit() {
+        channel.writeInbound(new TextWebSocketFrame(false, 0, "hello"));
+        channel.writeInbound(new ContinuationWebSocketFrame(true, 0, "world"));
+
+        TextWebSocketFrame message = channel.readInbound();
+        assertThat(message.text()).isEqualTo("helloworld");
+        message.release();
+        assertThat(caught).isNull();
+    }
+
+    @Test
+    @DisplayName("one byte over the limit is a violation with 1009")
+    void overTheLimitIs1009() {
+        channel.writeInbound(new BinaryWebSocketFrame(false, 0, Unpooled.wrappedBuffer(new byte[6])));
+        channel.writeInbound(new ContinuationWebSocketFrame(true, 0, Unpooled.wrappedBuffer(new byte[5])));
+
+        assertThat(channel.<Object>readInbound()).isNull();
+        assertThat(caught).isInstanceOf(CorruptedWebSocketFrameException.class);
+        assertThat(((CorruptedWebSocketFrameException) caught).closeStatus().code()).isEqualTo(1009);
+    }
+}

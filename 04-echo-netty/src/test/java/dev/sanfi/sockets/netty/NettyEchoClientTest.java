@@ -1,0 +1,149 @@
+package dev.sanfi.sockets.netty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sanfi.sockets.common.ClientEvents;
+import dev.sanfi.sockets.common.ServerSettings;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The Netty client against the Netty server, over real sockets on 127.0.0.1. */
+class NettyEchoClientTest {
+
+    private static final long TIMEOUT_MILLIS = 5_000;
+
+    private NettyEchoServer server;
+    private final BlockingQueue<String> events = new LinkedBlockingQueue<>();
+
+    private final ClientEvents recorder = new ClientEvents() {
+        @Override
+        public void onText(String text) {
+            events.add("text " + text);
+        }
+
+        @Override
+        public void onBinary(byte[] data) {
+            events.add("binary " + data.length);
+        }
+
+        @Override
+        public void onClose(int code, String reason) {
+            events.add("close " + code + " " + reason);
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            events.add("error " + error);
+        }
+    };
+
+    @BeforeEach
+    void startServer() throws InterruptedException {
+        server = NettyEchoServer.start(ServerSettings.defaults(0).withHost("127.0.0.1"));
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.close();
+    }
+
+    private URI echoUri() {
+        return URI.create("ws://127.0.0.1:" + server.port() + "/echo");
+    }
+
+    private String next() throws InterruptedException {
+        String event = events.poll(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        assertThat(event).as("an event within " + TIMEOUT_MILLIS + " ms").isNotNull();
+        return event;
+    }
+
+    @Test
+    @DisplayName("text and binary come back, and a Close 1000 is answered with 1000")
+    void echoesAndClosesCleanly() throws Exception {
+        try (NettyEchoClient client = NettyEchoClient.connect(echoUri(), recorder)) {
+            client.sendText("héllo");
+            assertThat(next()).isEqualTo("text héllo");
+            client.sendBinary(new byte[70_000]);
+            assertThat(next()).isEqualTo("binary 70000");
+
+            client.sendClose(1000, "done");
+
+            assertThat(next()).isEqualTo("close 1000 done");
+        }
+    }
+
+    @Test
+    @DisplayName("the server stopping is heard as Close 1001, and close() returns within the grace period")
+    void hearsTheServerGoingAway() throws Exception {
+        try (NettyEchoClient client = NettyEchoClient.connect(echoUri(), recorder)) {
+            assertThat(client.isTerminated()).isFalse();
+            long start = System.nanoTime();
+            server.close();
+
+            assertThat(next()).startsWith("close 1001");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+        }
+    }
+
+    @Test
+    @DisplayName("a refused upgrade is an exception naming the status")
+    void refusedUpgradeFails() {
+        URI wrongPath = URI.create("ws://127.0.0.1:" + server.port() + "/nope");
+
+        assertThatThrownBy(() -> NettyEchoClient.connect(wrongPath, recorder))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("404");
+    }
+
+    @Test
+    @DisplayName("an unreachable server is an exception, and no client thread is left")
+    void unreachableServerFails() throws IOException, InterruptedException {
+        int freePort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            freePort = socket.getLocalPort();
+        }
+
+        assertThatThrownBy(() -> NettyEchoClient.connect(URI.create("ws://127.0.0.1:" + freePort + "/echo"), recorder))
+                .isInstanceOf(Exception.class);
+        assertThat(awaitNoThreads("netty-echo-client")).isTrue();
+    }
+
+    @Test
+    @DisplayName("close() ends the session's event loop thread; the server's close() ends its own")
+    void closeFreesEveryThread() throws Exception {
+        NettyEchoClient client = NettyEchoClient.connect(echoUri(), recorder);
+
+        client.close();
+        client.close(); // idempotent
+        server.close();
+        server.close(); // idempotent
+
+        assertThat(client.isTerminated()).isTrue();
+        assertThat(server.isTerminated()).isTrue();
+        assertThat(next()).isEqualTo("close 1006 ");
+    }
+
+    /** Waits, up to the timeout, for every thread whose name starts with the prefix to end. */
+    private static boolean awaitNoThreads(String prefix) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TIMEOUT_MILLIS);
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().startsWith(prefix)) {
+                thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+                if (thread.isAlive()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}

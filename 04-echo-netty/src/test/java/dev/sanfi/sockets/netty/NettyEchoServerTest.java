@@ -1,0 +1,14 @@
+package dev.sanfi.sockets.netty;
+
+import dev.sanfi.sockets.common.EchoServer;
+import dev.sanfi.sockets.common.ServerSettings;
+import dev.sanfi.sockets.testkit.EchoServerContract;
+
+/** The echo contract (DESIGN §2), run against the Netty server. */
+class NettyEchoServerTest extends EchoServerContract {
+
+    @Override
+    protected EchoServer start(ServerSettings settings) throws Exception {
+        return NettyEchoServer.start(settings);
+    }
+}
