@@ -1,0 +1,56 @@
+package dev.sanfi.sockets.jetty;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.util.thread.Scheduler;
+import org.eclipse.jetty.websocket.core.WebSocketConnection;
+
+/**
+ * Closes a connection that is still speaking HTTP when the handshake timeout is over: the upgrade
+ * must be <em>complete</em> by then (the slow-loris guard of DESIGN §2).
+ *
+ * <p>The connector's idle timeout alone is not enough: it only measures silence, so a client that
+ * sends one byte of its request head just before each timeout would hold the socket forever. Once
+ * upgraded, the endpoint carries a {@link WebSocketConnection} instead and the deadline lets it be.
+ * (A keep-alive connection that fetched the page is closed at the deadline too; a browser simply
+ * opens a new one.)
+ */
+final class HandshakeDeadline implements Connection.Listener {
+
+    private final Scheduler scheduler;
+    private final long timeoutMillis;
+    private final Map<Connection, Scheduler.Task> deadlines = new ConcurrentHashMap<>();
+
+    HandshakeDeadline(Scheduler scheduler, Duration timeout) {
+        this.scheduler = scheduler;
+        this.timeoutMillis = timeout.toMillis();
+    }
+
+    @Override
+    public void onOpened(Connection connection) {
+        if (connection instanceof WebSocketConnection) {
+            return; // Jetty tells connector listeners about the upgraded connection too
+        }
+        deadlines.put(connection, scheduler.schedule(() -> expire(connection), timeoutMillis, TimeUnit.MILLISECONDS));
+    }
+
+    @Override
+    public void onClosed(Connection connection) {
+        Scheduler.Task deadline = deadlines.remove(connection);
+        if (deadline != null) {
+            deadline.cancel();
+        }
+    }
+
+    private void expire(Connection connection) {
+        deadlines.remove(connection);
+        EndPoint endPoint = connection.getEndPoint();
+        if (endPoint.getConnection() == connection) { // not upgraded
+            endPoint.close();
+        }
+    }
+}

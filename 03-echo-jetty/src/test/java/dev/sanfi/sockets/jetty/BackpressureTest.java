@@ -1,0 +1,132 @@
+package dev.sanfi.sockets.jetty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sanfi.sockets.common.ServerSettings;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A peer that sends and never reads. With explicit demand (EchoEndpoint) the server stops reading
+ * once the echo cannot be written, and TCP stops the peer. With auto-demand the server reads on
+ * and keeps every echo in memory.
+ */
+class BackpressureTest {
+
+    private static final int MESSAGE_BYTES = 16 * 1024;
+    /** 64 MiB: more than the kernel's socket buffers on both sides can hold between them. */
+    private static final int MESSAGES = 4096;
+
+    /** Writes every message on a small-buffered socket that is never read. */
+    private static final class Flood implements AutoCloseable {
+        final Socket socket = new Socket();
+        final AtomicLong written = new AtomicLong();
+        final CountDownLatch done = new CountDownLatch(1);
+        final Thread writer;
+
+        Flood(int port) throws IOException {
+            socket.setReceiveBufferSize(64 * 1024);
+            socket.setSendBufferSize(64 * 1024);
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(WireConnection.upgradeRequest(port, "").getBytes(StandardCharsets.ISO_8859_1));
+            byte[] payload = new byte[MESSAGE_BYTES];
+            Arrays.fill(payload, (byte) 'x');
+            byte[] frame = WireConnection.encode(true, WireConnection.TEXT, payload);
+            writer = new Thread(() -> {
+                try {
+                    for (int i = 0; i < MESSAGES; i++) {
+                        out.write(frame);
+                        written.addAndGet(frame.length);
+                    }
+                    done.countDown();
+                } catch (IOException closedByTheTest) {
+                    // the test closed the socket to end a blocked write
+                }
+            }, "flood-writer");
+            writer.start();
+        }
+
+        /** Waits until the writer has made no progress for two seconds in a row; false if it finished. */
+        boolean stalls(Duration atMost) throws InterruptedException {
+            long deadline = System.nanoTime() + atMost.toNanos();
+            long last = -1;
+            int quietSeconds = 0;
+            while (System.nanoTime() < deadline) {
+                if (done.await(1, TimeUnit.SECONDS)) {
+                    return false;
+                }
+                long now = written.get();
+                quietSeconds = now == last ? quietSeconds + 1 : 0;
+                last = now;
+                if (quietSeconds >= 2) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+            try {
+                writer.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void awaitUntil(BooleanSupplier condition, Duration atMost) {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20)); // re-check the condition soon
+        }
+    }
+
+    @Test
+    void explicitDemandStopsReadingAPeerThatDoesNotRead() throws Exception {
+        try (JettyEchoServer server = JettyEchoServer.start(ServerSettings.defaults(0).withHost("127.0.0.1"));
+                Flood flood = new Flood(server.port())) {
+            assertThat(flood.stalls(Duration.ofSeconds(40))).as("the peer's writes block").isTrue();
+            assertThat(flood.written.get()).isLessThan((long) MESSAGES * MESSAGE_BYTES);
+        }
+    }
+
+    @Test
+    void autoDemandReadsOnAndQueuesEveryEcho() throws Exception {
+        AtomicInteger pendingEchoes = new AtomicInteger();
+        Server server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        server.addConnector(connector);
+        server.setHandler(WebSocketUpgradeHandler.from(server, container -> {
+            container.setMaxTextMessageSize(MESSAGE_BYTES);
+            container.addMapping("/echo", (request, response, callback) -> new AutoDemandingEchoEndpoint(pendingEchoes));
+        }));
+        server.start();
+        try (Flood flood = new Flood(connector.getLocalPort())) {
+            assertThat(flood.done.await(40, TimeUnit.SECONDS)).as("every write is accepted").isTrue();
+            awaitUntil(() -> pendingEchoes.get() >= MESSAGES / 2, Duration.ofSeconds(40));
+            assertThat(pendingEchoes.get()).as("echoes queued in the server's memory").isGreaterThanOrEqualTo(MESSAGES / 2);
+        } finally {
+            server.stop();
+        }
+    }
+}
