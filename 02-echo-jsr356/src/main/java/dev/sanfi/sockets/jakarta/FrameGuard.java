@@ -2,6 +2,10 @@ package dev.sanfi.sockets.jakarta;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.glassfish.grizzly.Buffer;
 import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.EmptyCompletionHandler;
@@ -21,6 +25,11 @@ import org.slf4j.LoggerFactory;
  * bytes through a {@link FrameScanner}. Frames before a fault go on to Tyrus as usual; at the fault
  * the connection is failed (RFC 6455 §7.1.7): a Close frame with the code, then the TCP connection
  * is closed. Tyrus then reports the session closed with 1006, as it saw no closing handshake.
+ *
+ * <p>The socket is not closed the moment the Close is written: the client may still be sending (the
+ * rest of a message over the limit, say), and closing a socket with unread bytes makes the kernel
+ * send a TCP reset, which can destroy our Close before the client reads it. So the guard keeps
+ * reading and discarding until the client hangs up, as RFC 6455 §7.1.1 asks, or {@link #LINGER} passes.
  */
 final class FrameGuard extends BaseFilter {
 
@@ -35,10 +44,15 @@ final class FrameGuard extends BaseFilter {
     private static final int CLOSE_FRAME_START = 0x88;
     private static final byte[] EMPTY_CLOSE = {(byte) CLOSE_FRAME_START, 0};
 
-    private final long maxPayloadBytes;
+    /** After our Close, how long the client has to hang up before we close the socket anyway. */
+    static final Duration LINGER = Duration.ofSeconds(2);
 
-    FrameGuard(long maxPayloadBytes) {
+    private final long maxPayloadBytes;
+    private final ScheduledExecutorService timer;
+
+    FrameGuard(long maxPayloadBytes, ScheduledExecutorService timer) {
         this.maxPayloadBytes = maxPayloadBytes;
+        this.timer = timer;
     }
 
     @Override
@@ -48,7 +62,7 @@ final class FrameGuard extends BaseFilter {
             return ctx.getInvokeAction(); // plain HTTP, or an upgrade not yet checked
         }
         if (Boolean.TRUE.equals(FAILED.get(connection))) {
-            return ctx.getStopAction(); // failing: nothing more reaches the endpoint
+            return ctx.getStopAction(); // failing: read and discard until the client hangs up
         }
         FrameScanner scanner = SCANNER.get(connection);
         if (scanner == null) {
@@ -104,12 +118,16 @@ final class FrameGuard extends BaseFilter {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void fail(Connection connection, FrameScanner.Fault fault) {
+    private void fail(Connection connection, FrameScanner.Fault fault) {
         byte[] close = closeFrame(fault.code(), fault.reason());
         connection.write(Buffers.wrap(connection.getMemoryManager(), close), new EmptyCompletionHandler<WriteResult>() {
             @Override
             public void completed(WriteResult result) {
-                connection.closeSilently();
+                try {
+                    timer.schedule(connection::closeSilently, LINGER.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (RejectedExecutionException stopping) {
+                    connection.closeSilently();
+                }
             }
 
             @Override

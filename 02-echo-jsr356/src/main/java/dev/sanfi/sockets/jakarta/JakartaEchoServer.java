@@ -106,7 +106,7 @@ public final class JakartaEchoServer implements EchoServer {
     /** The deadline first (it acts on accept); after the HTTP codec the gate, then the frame guard, then Tyrus. */
     private static void insertGuards(FilterChainBuilder chain, ServerSettings settings, ScheduledExecutorService timer) {
         int codec = chain.indexOfType(HttpCodecFilter.class);
-        chain.add(codec + 1, new FrameGuard(settings.maxMessageBytes()));
+        chain.add(codec + 1, new FrameGuard(settings.maxMessageBytes(), timer));
         chain.add(codec + 1, new HandshakeGate(settings.originPolicy()));
         chain.add(codec, new HandshakeDeadline(timer, settings.handshakeTimeout()));
     }
