@@ -1,0 +1,51 @@
+package dev.sanfi.sockets.interop;
+
+import dev.sanfi.sockets.common.EchoClientSession;
+import dev.sanfi.sockets.jakarta.JakartaEchoClient;
+import dev.sanfi.sockets.jetty.JettyEchoClient;
+import dev.sanfi.sockets.netty.NettyEchoClient;
+import dev.sanfi.sockets.raw.RawEchoClient;
+
+/** The six clients: the rows of the interop table. */
+enum ClientStack {
+    RAW("01-echo-raw", "`RawEchoClient`", RawEchoClient::connect),
+    TYRUS("02-echo-jsr356", "`JakartaEchoClient` on Tyrus", JakartaEchoClient::connect),
+    JETTY("03-echo-jetty", "`JettyEchoClient`", JettyEchoClient::connect),
+    NETTY("04-echo-netty", "`NettyEchoClient`", NettyEchoClient::connect),
+    JAVA_WEBSOCKET("Java-WebSocket", "`org.java_websocket.client.WebSocketClient`", JavaWebSocketEchoClient::connect),
+    JDK("JDK", "`java.net.http.WebSocket`", JdkEchoClient::connect);
+
+    private final String name;
+    private final String api;
+    private final EchoClientSession.Connector connector;
+
+    ClientStack(String name, String api, EchoClientSession.Connector connector) {
+        this.name = name;
+        this.api = api;
+        this.connector = connector;
+    }
+
+    /** The client's module or library, as a test name and the table show it. */
+    String displayName() {
+        return name;
+    }
+
+    /** The class the client is, in the table's Markdown. */
+    String api() {
+        return api;
+    }
+
+    EchoClientSession.Connector connector() {
+        return connector;
+    }
+
+    /** Whether the client's API can send a Ping of its own (see {@link PingingSession}). */
+    boolean canPing() {
+        return this == JAVA_WEBSOCKET || this == JDK;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,93 @@
+package dev.sanfi.sockets.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sanfi.sockets.common.EchoServer;
+import dev.sanfi.sockets.common.ServerSettings;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+/**
+ * Every echo server's own page ({@code GET /}, common's echo-page.html) in a real browser: the
+ * page connects by itself, echoes a text and 16 random bytes, and closes with 1000. One Chromium
+ * serves all four servers, one after the other.
+ */
+@DisplayName("Chromium -> every echo page")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EchoPageBrowserTest {
+
+    /** Typed by the browser, so only characters of the Basic Multilingual Plane (chromedriver's limit). */
+    private static final String TEXT = "hello from Chromium, héllo ✓";
+
+    private HeadlessChromium chromium;
+
+    @BeforeAll
+    void startBrowser() throws Exception {
+        if (HeadlessChromium.installed()) {
+            chromium = HeadlessChromium.start();
+        }
+    }
+
+    /** Each test, not the class, is skipped without Chromium: so the report counts and explains them. */
+    @BeforeEach
+    void requireBrowser() {
+        HeadlessChromium.assumeInstalled();
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @ParameterizedTest(name = "Chromium -> {0} page: connect, echo text and binary, close")
+    @EnumSource(ServerStack.class)
+    void echoPage(ServerStack stack) throws Exception {
+        try (EchoServer server = stack.starter().start(ServerSettings.defaults(0).withHost("127.0.0.1"))) {
+            WebDriver page = chromium.driver();
+            page.get("http://127.0.0.1:" + server.port() + "/");
+            awaitState("open");
+
+            page.findElement(By.id("text")).sendKeys(TEXT);
+            page.findElement(By.id("send")).click();
+            assertThat(awaitLine("received", 1)).isEqualTo(TEXT);
+
+            page.findElement(By.id("send-random")).click();
+            String sentBytes = awaitLine("sent", 2);
+            assertThat(sentBytes).startsWith("binary, 16 bytes: ");
+            assertThat(awaitLine("received", 2)).isEqualTo(sentBytes);
+
+            page.findElement(By.id("close")).click();
+            awaitState("closed");
+            assertThat(lines("info")).last().asString().startsWith("closed: 1000");
+        }
+    }
+
+    private void awaitState(String state) {
+        chromium.await().withMessage(() -> "state " + state + "; log: " + lines("info") + lines("error"))
+                .until(page -> state.equals(page.findElement(By.id("state")).getDomAttribute("data-state")));
+    }
+
+    /** Waits for the n-th log line of a kind ("sent", "received", "info", "error") and returns it. */
+    private String awaitLine(String kind, int n) {
+        chromium.await().withMessage(() -> n + " " + kind + " lines; log: " + lines(kind) + lines("error"))
+                .until(page -> lines(kind).size() >= n);
+        return lines(kind).get(n - 1);
+    }
+
+    private List<String> lines(String kind) {
+        return chromium.driver().findElements(By.cssSelector("#log li." + kind)).stream()
+                .map(WebElement::getText)
+                .toList();
+    }
+}
