@@ -3,11 +3,10 @@ package dev.sanfi.sockets.jetty;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sanfi.sockets.common.ServerSettings;
+import dev.sanfi.sockets.testkit.Frame;
+import dev.sanfi.sockets.testkit.WireClient;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
@@ -32,27 +31,23 @@ class BackpressureTest {
     /** 64 MiB: more than the kernel's socket buffers on both sides can hold between them. */
     private static final int MESSAGES = 4096;
 
-    /** Writes every message on a small-buffered socket that is never read. */
+    /** Upgrades without reading the answer, then writes every message on a small-buffered socket that is never read. */
     private static final class Flood implements AutoCloseable {
-        final Socket socket = new Socket();
+        final WireClient client;
         final AtomicLong written = new AtomicLong();
         final CountDownLatch done = new CountDownLatch(1);
         final Thread writer;
 
         Flood(int port) throws IOException {
-            socket.setReceiveBufferSize(64 * 1024);
-            socket.setSendBufferSize(64 * 1024);
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(WireConnection.upgradeRequest(port, "").getBytes(StandardCharsets.ISO_8859_1));
+            client = WireClient.connect(new InetSocketAddress("127.0.0.1", port), 64 * 1024, 64 * 1024);
+            client.sendRaw(client.upgradeRequest().toBytes());
             byte[] payload = new byte[MESSAGE_BYTES];
             Arrays.fill(payload, (byte) 'x');
-            byte[] frame = WireConnection.encode(true, WireConnection.TEXT, payload);
+            byte[] frame = Frame.text(payload).toBytes();
             writer = new Thread(() -> {
                 try {
                     for (int i = 0; i < MESSAGES; i++) {
-                        out.write(frame);
+                        client.sendRaw(frame);
                         written.addAndGet(frame.length);
                     }
                     done.countDown();
@@ -83,8 +78,8 @@ class BackpressureTest {
         }
 
         @Override
-        public void close() throws IOException {
-            socket.close();
+        public void close() {
+            client.close();
             try {
                 writer.join(10_000);
             } catch (InterruptedException e) {

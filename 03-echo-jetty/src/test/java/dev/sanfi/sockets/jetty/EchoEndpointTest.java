@@ -1,14 +1,11 @@
 package dev.sanfi.sockets.jetty;
 
-import static dev.sanfi.sockets.jetty.WireConnection.BINARY;
-import static dev.sanfi.sockets.jetty.WireConnection.CLOSE;
-import static dev.sanfi.sockets.jetty.WireConnection.CONTINUATION;
-import static dev.sanfi.sockets.jetty.WireConnection.PING;
-import static dev.sanfi.sockets.jetty.WireConnection.PONG;
-import static dev.sanfi.sockets.jetty.WireConnection.TEXT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sanfi.sockets.common.ServerSettings;
+import dev.sanfi.sockets.testkit.Close;
+import dev.sanfi.sockets.testkit.Frame;
+import dev.sanfi.sockets.testkit.WireClient;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.AfterAll;
@@ -39,22 +36,29 @@ class EchoEndpointTest {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void assertStillEchoes(WireConnection connection) throws Exception {
-        connection.sendFrame(TEXT, utf8("still here"));
-        WireConnection.Frame echo = connection.readFrame();
-        assertThat(echo.opcode()).isEqualTo(TEXT);
+    /** The next frame, which must be a Close; its code and reason. */
+    private static Close readClose(WireClient connection) throws Exception {
+        Frame close = connection.readFrame();
+        assertThat(close.opcode()).isEqualTo(Frame.CLOSE);
+        return Close.parse(close.payload());
+    }
+
+    private static void assertStillEchoes(WireClient connection) throws Exception {
+        connection.send(Frame.text("still here"));
+        Frame echo = connection.readFrame();
+        assertThat(echo.opcode()).isEqualTo(Frame.TEXT);
         assertThat(echo.text()).isEqualTo("still here");
     }
 
     @Test
     void echoesTextAndBinaryInOrder() throws Exception {
-        try (WireConnection connection = WireConnection.upgraded(server.port())) {
-            connection.sendFrame(TEXT, utf8("Hello"));
-            connection.sendFrame(BINARY, new byte[] {0, 1, 2, (byte) 0xff});
-            connection.sendFrame(TEXT, utf8("κόσμε"));
+        try (WireClient connection = WireClient.open(server)) {
+            connection.send(Frame.text("Hello"));
+            connection.send(Frame.binary(new byte[] {0, 1, 2, (byte) 0xff}));
+            connection.send(Frame.text("κόσμε"));
             assertThat(connection.readFrame().text()).isEqualTo("Hello");
-            WireConnection.Frame binary = connection.readFrame();
-            assertThat(binary.opcode()).isEqualTo(BINARY);
+            Frame binary = connection.readFrame();
+            assertThat(binary.opcode()).isEqualTo(Frame.BINARY);
             assertThat(binary.payload()).containsExactly(0, 1, 2, 0xff);
             assertThat(connection.readFrame().text()).isEqualTo("κόσμε");
         }
@@ -62,14 +66,14 @@ class EchoEndpointTest {
 
     @Test
     void reassemblesAFragmentedMessageIntoOneEcho() throws Exception {
-        try (WireConnection connection = WireConnection.upgraded(server.port())) {
-            connection.sendFrame(false, TEXT, utf8("Hel"));
-            connection.sendFrame(PING, utf8("between")); // RFC 6455 §5.4: control frames may interleave
-            connection.sendFrame(true, CONTINUATION, utf8("lo"));
-            WireConnection.Frame pong = connection.readFrame();
-            assertThat(pong.opcode()).isEqualTo(PONG);
+        try (WireClient connection = WireClient.open(server)) {
+            connection.send(Frame.text("Hel").notFinal());
+            connection.send(Frame.ping(utf8("between"))); // RFC 6455 §5.4: control frames may interleave
+            connection.send(Frame.continuation(utf8("lo")));
+            Frame pong = connection.readFrame();
+            assertThat(pong.opcode()).isEqualTo(Frame.PONG);
             assertThat(pong.text()).isEqualTo("between");
-            WireConnection.Frame echo = connection.readFrame();
+            Frame echo = connection.readFrame();
             assertThat(echo.fin()).isTrue();
             assertThat(echo.text()).isEqualTo("Hello");
             assertStillEchoes(connection);
@@ -78,10 +82,10 @@ class EchoEndpointTest {
 
     @Test
     void answersAPingAndDemandsTheNextFrame() throws Exception {
-        try (WireConnection connection = WireConnection.upgraded(server.port())) {
-            connection.sendFrame(PING, utf8("are you there"));
-            WireConnection.Frame pong = connection.readFrame();
-            assertThat(pong.opcode()).isEqualTo(PONG);
+        try (WireClient connection = WireClient.open(server)) {
+            connection.send(Frame.ping(utf8("are you there")));
+            Frame pong = connection.readFrame();
+            assertThat(pong.opcode()).isEqualTo(Frame.PONG);
             assertThat(pong.text()).isEqualTo("are you there");
             assertStillEchoes(connection);
         }
@@ -89,8 +93,8 @@ class EchoEndpointTest {
 
     @Test
     void ignoresAnUnsolicitedPongButDemandsTheNextFrame() throws Exception {
-        try (WireConnection connection = WireConnection.upgraded(server.port())) {
-            connection.sendFrame(PONG, utf8("unasked"));
+        try (WireClient connection = WireClient.open(server)) {
+            connection.send(Frame.pong(utf8("unasked")));
             assertStillEchoes(connection);
         }
     }
@@ -99,55 +103,47 @@ class EchoEndpointTest {
     void echoesMessagesOfExactlyTheLimit() throws Exception {
         byte[] payload = new byte[MAX];
         Arrays.fill(payload, (byte) 'a');
-        try (WireConnection connection = WireConnection.upgraded(server.port())) {
-            connection.sendFrame(TEXT, payload);
+        try (WireClient connection = WireClient.open(server)) {
+            connection.send(Frame.text(payload));
             assertThat(connection.readFrame().payload()).isEqualTo(payload);
-            connection.sendFrame(BINARY, payload);
+            connection.send(Frame.binary(payload));
             assertThat(connection.readFrame().payload()).isEqualTo(payload);
         }
     }
 
     @Test
     void closesWith1009ForATextMessageOverTheLimitInFragments() throws Exception {
-        try (WireConnection connection = WireConnection.upgraded(server.port())) {
-            connection.sendFrame(false, TEXT, utf8("a".repeat(600)));
-            connection.sendFrame(true, CONTINUATION, utf8("b".repeat(600)));
-            WireConnection.Frame close = connection.readFrame();
-            assertThat(close.opcode()).isEqualTo(CLOSE);
-            assertThat(close.closeCode()).isEqualTo(1009);
+        try (WireClient connection = WireClient.open(server)) {
+            connection.send(Frame.text("a".repeat(600)).notFinal());
+            connection.send(Frame.continuation(utf8("b".repeat(600))));
+            assertThat(readClose(connection).code()).isEqualTo(1009);
         }
     }
 
     @Test
     void closesWith1009ForABinaryMessageOverTheLimit() throws Exception {
-        try (WireConnection connection = WireConnection.upgraded(server.port())) {
-            connection.sendFrame(BINARY, new byte[MAX + 1]);
-            WireConnection.Frame close = connection.readFrame();
-            assertThat(close.opcode()).isEqualTo(CLOSE);
-            assertThat(close.closeCode()).isEqualTo(1009);
+        try (WireClient connection = WireClient.open(server)) {
+            connection.send(Frame.binary(new byte[MAX + 1]));
+            assertThat(readClose(connection).code()).isEqualTo(1009);
         }
     }
 
     @Test
     void closesWith1007AtTheFirstInvalidFragmentNotAtTheEnd() throws Exception {
-        try (WireConnection connection = WireConnection.upgraded(server.port())) {
-            connection.sendFrame(false, TEXT, utf8("valid so far"));
-            connection.sendFrame(false, CONTINUATION, new byte[] {(byte) 0xce, (byte) 0xba, (byte) 0xff});
+        try (WireClient connection = WireClient.open(server)) {
+            connection.send(Frame.text("valid so far").notFinal());
+            connection.send(Frame.continuation(new byte[] {(byte) 0xce, (byte) 0xba, (byte) 0xff}).notFinal());
             // No final fragment is ever sent: the server must fail on what it has (RFC 6455 §8.1).
-            WireConnection.Frame close = connection.readFrame();
-            assertThat(close.opcode()).isEqualTo(CLOSE);
-            assertThat(close.closeCode()).isEqualTo(1007);
+            assertThat(readClose(connection).code()).isEqualTo(1007);
         }
     }
 
     @Test
     void echoesACloseWithItsCode() throws Exception {
-        try (WireConnection connection = WireConnection.upgraded(server.port())) {
-            connection.sendFrame(CLOSE, new byte[] {0x03, (byte) 0xe8, 'b', 'y', 'e'});
-            WireConnection.Frame close = connection.readFrame();
-            assertThat(close.opcode()).isEqualTo(CLOSE);
-            assertThat(close.closeCode()).isEqualTo(1000);
-            assertThat(connection.closedByServer()).isTrue();
+        try (WireClient connection = WireClient.open(server)) {
+            connection.send(Frame.close(1000, "bye"));
+            assertThat(readClose(connection).code()).isEqualTo(1000);
+            connection.awaitEof();
         }
     }
 }

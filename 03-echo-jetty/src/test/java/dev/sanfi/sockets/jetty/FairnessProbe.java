@@ -2,6 +2,8 @@ package dev.sanfi.sockets.jetty;
 
 import dev.sanfi.sockets.common.EchoServer;
 import dev.sanfi.sockets.common.ServerSettings;
+import dev.sanfi.sockets.testkit.Frame;
+import dev.sanfi.sockets.testkit.HandshakeRequest;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -61,7 +63,7 @@ public final class FairnessProbe {
     private static void run(int port, int count, int inFlight, int seconds) throws IOException {
         byte[] payload = new byte[PAYLOAD_BYTES];
         Arrays.fill(payload, (byte) 'p');
-        byte[] frame = WireConnection.encode(true, WireConnection.TEXT, payload);
+        byte[] frame = Frame.text(payload).toBytes();
         int frameLength = 2 + PAYLOAD_BYTES; // the server's unmasked echo
         long[] latencies = new long[50_000_000];
         int recorded = 0;
@@ -72,7 +74,7 @@ public final class FairnessProbe {
             channel.socket().setTcpNoDelay(true);
             channel.configureBlocking(false);
             all[i] = new Connection(channel);
-            all[i].out = ByteBuffer.wrap(WireConnection.upgradeRequest(port, "").getBytes(StandardCharsets.ISO_8859_1));
+            all[i].out = ByteBuffer.wrap(HandshakeRequest.upgrade("127.0.0.1:" + port).toBytes());
             channel.register(selector, SelectionKey.OP_READ | SelectionKey.OP_WRITE, all[i]);
         }
         long start = System.nanoTime();

@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sanfi.sockets.common.EchoPage;
 import dev.sanfi.sockets.common.ServerSettings;
+import dev.sanfi.sockets.testkit.HandshakeRequest;
+import dev.sanfi.sockets.testkit.HttpResponse;
+import dev.sanfi.sockets.testkit.WireClient;
+import java.io.IOException;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,12 +22,10 @@ import org.junit.jupiter.api.Test;
 class HandshakeTest {
 
     private static JettyEchoServer server;
-    private static int port;
 
     @BeforeAll
     static void start() throws Exception {
         server = JettyEchoServer.start(ServerSettings.defaults(0).withHost("127.0.0.1"));
-        port = server.port();
     }
 
     @AfterAll
@@ -30,106 +33,116 @@ class HandshakeTest {
         server.close();
     }
 
-    private static String answer(String request) throws Exception {
-        try (WireConnection connection = WireConnection.open(port, Duration.ofSeconds(10))) {
-            return connection.request(request);
+    /**
+     * Sends the valid upgrade request to {@code /echo}, altered as the test says, and reads the
+     * answer, which is HTTP/1.1 whatever was asked.
+     */
+    private static HttpResponse answer(UnaryOperator<HandshakeRequest> alter) throws Exception {
+        try (WireClient connection = WireClient.connect(server)) {
+            return http11(connection.exchange(alter.apply(connection.upgradeRequest())));
         }
+    }
+
+    /** Sends a plain GET (not an upgrade) with {@code Host: 127.0.0.1} and reads the answer. */
+    private static HttpResponse get(String target) throws Exception {
+        try (WireClient connection = WireClient.connect(server)) {
+            return http11(connection.exchange(HandshakeRequest.get(target, "127.0.0.1")));
+        }
+    }
+
+    private static HttpResponse http11(HttpResponse response) {
+        assertThat(response.httpVersion()).as(response.toString()).isEqualTo("HTTP/1.1");
+        return response;
     }
 
     @Test
     void upgradesWithTheAcceptKeyOfRfc6455Section1_3() throws Exception {
-        String head = answer(WireConnection.upgradeRequest(port, ""));
-        assertThat(head).startsWith("HTTP/1.1 101 ")
-                .containsIgnoringCase("Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=")
-                .doesNotContainIgnoringCase("Sec-WebSocket-Extensions");
+        HttpResponse response = answer(request -> request);
+        assertThat(response.status()).isEqualTo(101);
+        assertThat(response.header("Sec-WebSocket-Accept")).isEqualTo(HandshakeRequest.SAMPLE_ACCEPT)
+                .isEqualTo("s3pPLMBiTxaQ9kYGzzhZRbK+xOo=");
+        assertThat(response.header("Sec-WebSocket-Extensions")).isNull();
     }
 
     @Test
     void refusesAnUpgradeThatIsNotGet() throws Exception {
-        assertThat(answer(WireConnection.upgradeRequest(port, "Content-Length: 0\r\n").replaceFirst("GET", "POST")))
-                .startsWith("HTTP/1.1 400 ");
+        assertThat(answer(request -> request.withMethod("POST").withHeader("Content-Length", "0")).status()).isEqualTo(400);
     }
 
     @Test
     void refusesHttp10() throws Exception {
-        assertThat(answer(WireConnection.upgradeRequest(port, "").replaceFirst("HTTP/1.1", "HTTP/1.0")))
-                .startsWith("HTTP/1.1 400 ");
+        assertThat(answer(request -> request.withHttpVersion("HTTP/1.0")).status()).isEqualTo(400);
     }
 
     @Test
     void refusesAMissingKey() throws Exception {
-        String request = WireConnection.upgradeRequest(port, "").replace("Sec-WebSocket-Key: " + WireConnection.SAMPLE_KEY + "\r\n", "");
-        assertThat(answer(request)).startsWith("HTTP/1.1 400 ");
+        assertThat(answer(request -> request.withoutHeader("Sec-WebSocket-Key")).status()).isEqualTo(400);
     }
 
     @Test
     void refusesAKeyThatIsNotSixteenBytes() throws Exception {
-        String request = WireConnection.upgradeRequest(port, "").replace(WireConnection.SAMPLE_KEY, "c2hvcnQ=");
-        assertThat(answer(request)).startsWith("HTTP/1.1 400 ");
+        assertThat(answer(request -> request.withHeader("Sec-WebSocket-Key", "c2hvcnQ=")).status()).isEqualTo(400);
     }
 
     @Test
     void namesVersion13WhenAskedForAnother() throws Exception {
-        String request = WireConnection.upgradeRequest(port, "").replace("Sec-WebSocket-Version: 13", "Sec-WebSocket-Version: 8");
-        assertThat(answer(request)).startsWith("HTTP/1.1 426 ").containsIgnoringCase("Sec-WebSocket-Version: 13");
+        HttpResponse response = answer(request -> request.withHeader("Sec-WebSocket-Version", "8"));
+        assertThat(response.status()).isEqualTo(426);
+        assertThat(response.header("Sec-WebSocket-Version")).isEqualTo("13");
     }
 
     @Test
     void answers426ToAPlainRequestForTheEndpoint() throws Exception {
-        assertThat(answer("GET /echo HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"))
-                .startsWith("HTTP/1.1 426 ").containsIgnoringCase("Upgrade: websocket");
+        HttpResponse response = get("/echo");
+        assertThat(response.status()).isEqualTo(426);
+        assertThat(response.header("Upgrade")).isEqualToIgnoringCase("websocket");
     }
 
     @Test
     void refusesAForeignOrigin() throws Exception {
-        assertThat(answer(WireConnection.upgradeRequest(port, "Origin: http://evil.example\r\n")))
-                .startsWith("HTTP/1.1 403 ");
+        assertThat(answer(request -> request.withHeader("Origin", "http://evil.example")).status()).isEqualTo(403);
     }
 
     @Test
     void acceptsItsOwnOrigin() throws Exception {
-        assertThat(answer(WireConnection.upgradeRequest(port, "Origin: http://127.0.0.1:" + port + "\r\n")))
-                .startsWith("HTTP/1.1 101 ");
-    }
-
-    @Test
-    void servesThePageAtTheRoot() throws Exception {
-        try (WireConnection connection = WireConnection.open(port, Duration.ofSeconds(10))) {
-            String head = connection.request("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
-            assertThat(head).startsWith("HTTP/1.1 200 ").containsIgnoringCase("Content-Type: text/html; charset=utf-8");
-            assertThat(connection.readBody(EchoPage.html().length)).isEqualTo(EchoPage.html());
+        try (WireClient connection = WireClient.connect(server)) {
+            connection.upgrade(connection.upgradeRequest().withHeader("Origin", "http://" + connection.host()));
         }
     }
 
     @Test
+    void servesThePageAtTheRoot() throws Exception {
+        HttpResponse page = get("/");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.header("Content-Type")).isEqualToIgnoringCase("text/html; charset=utf-8");
+        assertThat(page.body()).isEqualTo(EchoPage.html());
+    }
+
+    @Test
     void answers404ElsewhereEvenToAnUpgrade() throws Exception {
-        assertThat(answer("GET /nothing HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")).startsWith("HTTP/1.1 404 ");
-        assertThat(answer(WireConnection.upgradeRequest(port, "").replace("/echo", "/other"))).startsWith("HTTP/1.1 404 ");
+        assertThat(get("/nothing").status()).isEqualTo(404);
+        assertThat(answer(request -> request.withTarget("/other")).status()).isEqualTo(404);
     }
 
     @Test
     void refusesARequestHeadOver8KiB() throws Exception {
-        String big = "X-Filler: " + "a".repeat(9 * 1024) + "\r\n";
-        assertThat(answer(WireConnection.upgradeRequest(port, big))).startsWith("HTTP/1.1 431 ");
+        assertThat(answer(request -> request.withHeader("X-Filler", "a".repeat(9 * 1024))).status()).isEqualTo(431);
     }
 
     @Test
     void closesAConnectionThatTricklesItsRequestPastTheHandshakeTimeout() throws Exception {
         Duration timeout = Duration.ofMillis(800);
         try (JettyEchoServer slow = JettyEchoServer.start(ServerSettings.defaults(0).withHost("127.0.0.1").withHandshakeTimeout(timeout));
-                WireConnection connection = WireConnection.open(slow.port(), Duration.ofMillis(200))) {
-            byte[] head = WireConnection.upgradeRequest(slow.port(), "X-Slow: " + "z".repeat(200) + "\r\n")
-                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+                WireClient connection = WireClient.connect(slow)) {
+            byte[] head = connection.upgradeRequest().withHeader("X-Slow", "z".repeat(200)).toBytes();
             long started = System.nanoTime();
             boolean closed = false;
             // One byte per 200 ms: never silent for the idle timeout, but 60 s for the whole head.
             for (int i = 0; i < head.length && !closed; i++) {
                 try {
                     connection.sendRaw(new byte[] {head[i]});
-                    closed = connection.closedByServer();
-                } catch (java.net.SocketTimeoutException stillOpen) {
-                    // nothing to read yet: the server is still waiting for the rest
-                } catch (java.io.IOException writeRefused) {
+                    closed = connection.closesWithin(Duration.ofMillis(200));
+                } catch (IOException writeRefused) {
                     closed = true;
                 }
             }

@@ -1,13 +1,11 @@
 package dev.sanfi.sockets.jetty;
 
-import static dev.sanfi.sockets.jetty.WireConnection.CLOSE;
-import static dev.sanfi.sockets.jetty.WireConnection.PING;
-import static dev.sanfi.sockets.jetty.WireConnection.PONG;
-import static dev.sanfi.sockets.jetty.WireConnection.TEXT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sanfi.sockets.common.ServerSettings;
-import java.nio.charset.StandardCharsets;
+import dev.sanfi.sockets.testkit.Close;
+import dev.sanfi.sockets.testkit.Frame;
+import dev.sanfi.sockets.testkit.WireClient;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -27,30 +25,32 @@ class KeepaliveTest {
 
     @Test
     void pingsASilentPeerThenClosesWith1001() throws Exception {
-        try (JettyEchoServer server = start(); WireConnection connection = WireConnection.upgraded(server.port())) {
+        try (JettyEchoServer server = start(); WireClient connection = WireClient.connect(server)) {
+            // Before the upgrade request: the server's clock cannot start earlier than this.
             long opened = System.nanoTime();
-            WireConnection.Frame ping = connection.readFrame();
-            assertThat(ping.opcode()).isEqualTo(PING);
-            WireConnection.Frame close = connection.readFrame(); // no Pong from us: a dead peer
-            assertThat(close.opcode()).isEqualTo(CLOSE);
-            assertThat(close.closeCode()).isEqualTo(1001);
+            connection.upgrade(connection.upgradeRequest());
+            Frame ping = connection.readFrame();
+            assertThat(ping.opcode()).isEqualTo(Frame.PING);
+            Frame close = connection.readFrame(); // no Pong from us: a dead peer
+            assertThat(close.opcode()).isEqualTo(Frame.CLOSE);
+            assertThat(Close.parse(close.payload()).code()).isEqualTo(1001);
             assertThat(Duration.ofNanos(System.nanoTime() - opened)).isGreaterThanOrEqualTo(IDLE_TIMEOUT);
-            assertThat(connection.closedByServer()).isTrue();
+            connection.awaitEof();
         }
     }
 
     @Test
     void aPeerThatAnswersPingsStaysOpenPastTheIdleTimeout() throws Exception {
-        try (JettyEchoServer server = start(); WireConnection connection = WireConnection.upgraded(server.port())) {
+        try (JettyEchoServer server = start(); WireClient connection = WireClient.open(server)) {
             long opened = System.nanoTime();
             while (System.nanoTime() - opened < IDLE_TIMEOUT.multipliedBy(2).toNanos()) {
-                WireConnection.Frame ping = connection.readFrame();
-                assertThat(ping.opcode()).as("the server must only ping, not close").isEqualTo(PING);
-                connection.sendFrame(PONG, ping.payload());
+                Frame ping = connection.readFrame();
+                assertThat(ping.opcode()).as("the server must only ping, not close").isEqualTo(Frame.PING);
+                connection.send(Frame.pong(ping.payload()));
             }
-            connection.sendFrame(TEXT, "alive".getBytes(StandardCharsets.UTF_8));
-            WireConnection.Frame echo = connection.readFrame();
-            while (echo.opcode() == PING) {
+            connection.send(Frame.text("alive"));
+            Frame echo = connection.readFrame();
+            while (echo.opcode() == Frame.PING) {
                 echo = connection.readFrame();
             }
             assertThat(echo.text()).isEqualTo("alive");

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sanfi.sockets.common.ServerSettings;
+import dev.sanfi.sockets.testkit.Close;
+import dev.sanfi.sockets.testkit.Frame;
+import dev.sanfi.sockets.testkit.WireClient;
 import java.io.IOException;
-import java.time.Duration;
+import java.net.InetSocketAddress;
 import org.junit.jupiter.api.Test;
 
 /** {@code JettyEchoServer.close()}: Close 1001 to every open session before Jetty stops. */
@@ -14,19 +17,19 @@ class ShutdownTest {
     @Test
     void sendsGoingAwayToEveryOpenSession() throws Exception {
         JettyEchoServer server = JettyEchoServer.start(ServerSettings.defaults(0).withHost("127.0.0.1"));
-        int port = server.port();
-        try (WireConnection first = WireConnection.upgraded(port); WireConnection second = WireConnection.upgraded(port)) {
+        InetSocketAddress address = server.localAddress();
+        try (WireClient first = WireClient.open(server); WireClient second = WireClient.open(server)) {
             server.close();
-            for (WireConnection connection : new WireConnection[] {first, second}) {
-                WireConnection.Frame close = connection.readFrame();
-                assertThat(close.opcode()).isEqualTo(WireConnection.CLOSE);
-                assertThat(close.closeCode()).isEqualTo(1001);
-                assertThat(connection.closedByServer()).isTrue();
+            for (WireClient connection : new WireClient[] {first, second}) {
+                Frame close = connection.readFrame();
+                assertThat(close.opcode()).isEqualTo(Frame.CLOSE);
+                assertThat(Close.parse(close.payload()).code()).isEqualTo(1001);
+                connection.awaitEof();
             }
         } finally {
             server.close();
         }
-        assertThatThrownBy(() -> WireConnection.open(port, Duration.ofSeconds(1)).close())
+        assertThatThrownBy(() -> WireClient.connect(address).close())
                 .as("nothing listens after close()").isInstanceOf(IOException.class);
     }
 

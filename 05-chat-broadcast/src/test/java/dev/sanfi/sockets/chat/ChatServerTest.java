@@ -3,6 +3,8 @@ package dev.sanfi.sockets.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sanfi.sockets.testkit.Close;
+import dev.sanfi.sockets.testkit.Frame;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
@@ -145,8 +147,8 @@ class ChatServerTest {
         assertThat(bobJoined.path("seq").asLong()).isEqualTo(seq + 1);
         assertThat(bob.nextEvent().path("seq").asLong()).as("bob sees his own joined").isEqualTo(seq + 1);
 
-        bob.sendClose(1000);
-        assertThat(bob.nextFrame().closeCode()).isEqualTo(1000);
+        bob.send(Frame.close(1000, ""));
+        assertThat(bob.nextClose().code()).isEqualTo(1000);
         JsonNode bobLeft = alice.nextEvent();
         assertThat(bobLeft.path("type").asText()).isEqualTo("left");
         assertThat(bobLeft.path("name").asText()).isEqualTo("bob");
@@ -179,7 +181,7 @@ class ChatServerTest {
             assertThat(error.path("type").asText()).as("answer to %s", bad[0]).isEqualTo("error");
             assertThat(error.path("reason").asText()).startsWith(bad[1]);
         }
-        alice.sendFrame(0x2, new byte[] {1, 2, 3});
+        alice.send(Frame.binary(new byte[] {1, 2, 3}));
         assertThat(alice.nextEvent().path("reason").asText()).contains("binary");
 
         alice.sendMessage("x".repeat(ChatLimits.MAX_TEXT_CHARS));
@@ -202,7 +204,7 @@ class ChatServerTest {
         for (int i = 0; i < sent; i++) {
             alice.sendMessage("flood " + i);
         }
-        alice.sendClose(1000);
+        alice.send(Frame.close(1000, ""));
         int messages = 0;
         int errors = 0;
         while (messages + errors < sent) {
@@ -241,10 +243,9 @@ class ChatServerTest {
             JsonNode error = member.nextEvent();
             assertThat(error.path("type").asText()).isEqualTo("error");
             assertThat(error.path("reason").asText()).as(bad[0]).startsWith(bad[1]);
-            WireMember.Frame close = member.nextFrame();
-            assertThat(close.opcode()).isEqualTo(0x8);
-            assertThat(close.closeCode()).isEqualTo(1008);
-            assertThat(close.closeReason()).startsWith(bad[1]);
+            Close close = member.nextClose();
+            assertThat(close.code()).isEqualTo(1008);
+            assertThat(close.reason()).startsWith(bad[1]);
         }
     }
 
@@ -255,13 +256,11 @@ class ChatServerTest {
         WireMember alice = join(server, "alice");
         alice.nextEvent("joined");
         try {
-            alice.sendFrame(0x1, new byte[dev.sanfi.sockets.common.Limits.MAX_MESSAGE_BYTES + 1]);
+            alice.send(Frame.text(new byte[dev.sanfi.sockets.common.Limits.MAX_MESSAGE_BYTES + 1]));
         } catch (IOException e) {
             // the server may close before it has read it all; its Close frame is what counts
         }
-        WireMember.Frame close = alice.nextFrame();
-        assertThat(close.opcode()).isEqualTo(0x8);
-        assertThat(close.closeCode()).isEqualTo(1009);
+        assertThat(alice.nextClose().code()).isEqualTo(1009);
     }
 
     @Test
@@ -272,14 +271,12 @@ class ChatServerTest {
         alice.nextEvent("joined");
         byte[] half = new byte[dev.sanfi.sockets.common.Limits.MAX_MESSAGE_BYTES / 2 + 1];
         try {
-            alice.sendFrame(false, 0x1, half);
-            alice.sendFrame(true, 0x0, half);
+            alice.send(Frame.text(half).notFinal());
+            alice.send(Frame.continuation(half));
         } catch (IOException e) {
             // as above: the Close frame is what counts
         }
-        WireMember.Frame close = alice.nextFrame();
-        assertThat(close.opcode()).isEqualTo(0x8);
-        assertThat(close.closeCode()).isEqualTo(1009);
+        assertThat(alice.nextClose().code()).isEqualTo(1009);
     }
 
     @Test
@@ -369,14 +366,14 @@ class ChatServerTest {
         Thread closing = new Thread(server::close);
         closing.start();
         for (WireMember member : List.of(alice, bob)) {
-            WireMember.Frame frame;
+            Frame frame;
             do {
                 frame = member.nextFrame();
-            } while (frame.opcode() == 0x1); // a left event may come first
-            assertThat(frame.opcode()).isEqualTo(0x8);
-            assertThat(frame.closeCode()).isEqualTo(1001);
+            } while (frame.opcode() == Frame.TEXT); // a left event may come first
+            assertThat(frame.opcode()).isEqualTo(Frame.CLOSE);
+            assertThat(Close.parse(frame.payload()).code()).isEqualTo(1001);
             try {
-                member.sendClose(1001);
+                member.send(Frame.close(1001, ""));
             } catch (IOException e) {
                 // Java-WebSocket closes TCP as soon as its own Close is written, without waiting
                 // for ours; RFC 6455 §7.1.1 allows the server to close first
@@ -384,7 +381,7 @@ class ChatServerTest {
         }
         closing.join(WireMember.TIMEOUT.toMillis());
         assertThat(closing.isAlive()).isFalse();
-        assertThat(alice.nextFrame()).isEqualTo(WireMember.Frame.END);
+        alice.awaitEnd();
     }
 
     @Test

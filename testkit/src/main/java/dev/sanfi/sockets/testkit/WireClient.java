@@ -57,9 +57,33 @@ public final class WireClient implements AutoCloseable {
 
     /** Opens a TCP connection (no handshake yet) to the address. */
     public static WireClient connect(InetSocketAddress address) throws IOException {
+        return connect(address, 0, 0);
+    }
+
+    /**
+     * Opens a TCP connection (no handshake yet) with the socket's receive and send buffers set before
+     * it connects, so that the TCP window is small from the first byte. Small buffers make a peer that
+     * stops reading, or writes that the server stops taking, show after kilobytes instead of
+     * megabytes. The kernel may round a size (Linux doubles it).
+     *
+     * @param receiveBufferBytes {@link Socket#setReceiveBufferSize}, or 0 for the system's default
+     * @param sendBufferBytes    {@link Socket#setSendBufferSize}, or 0 for the system's default
+     */
+    public static WireClient connect(InetSocketAddress address, int receiveBufferBytes, int sendBufferBytes)
+            throws IOException {
+        if (receiveBufferBytes < 0 || sendBufferBytes < 0) {
+            throw new IllegalArgumentException("buffer sizes are positive, or 0 for the default; were "
+                    + receiveBufferBytes + " and " + sendBufferBytes);
+        }
         InetAddress target = address.getAddress().isAnyLocalAddress() ? InetAddress.getLoopbackAddress() : address.getAddress();
         Socket socket = new Socket();
         try {
+            if (receiveBufferBytes > 0) {
+                socket.setReceiveBufferSize(receiveBufferBytes);
+            }
+            if (sendBufferBytes > 0) {
+                socket.setSendBufferSize(sendBufferBytes);
+            }
             // Each write goes out as it is: "byte by byte" tests really send one byte per segment.
             socket.setTcpNoDelay(true);
             socket.connect(new InetSocketAddress(target, address.getPort()), (int) DEFAULT_TIMEOUT.toMillis());
@@ -236,6 +260,29 @@ public final class WireClient implements AutoCloseable {
         return Optional.of(frame);
     }
 
+    /**
+     * Reads the next frame, or returns empty when the connection ends where a frame would start: the
+     * server closed TCP (EOF) or reset it, or this side was closed (by {@link #close()} from another
+     * thread). For a reader that runs until the connection ends, where the end is an answer and not a
+     * failure. A connection that ends inside a frame, no frame within the timeout, or a frame no
+     * server may send are failures, as in {@link #readFrame(Duration)}.
+     */
+    public Optional<Frame> readFrameOrEnd(Duration timeout) throws IOException {
+        try {
+            setTimeout(timeout);
+            in.mark(1);
+            if (in.read() == -1) {
+                return Optional.empty();
+            }
+            in.reset();
+        } catch (SocketTimeoutException e) {
+            throw new AssertionError("no frame from the server within " + timeout.toMillis() + " ms", e);
+        } catch (SocketException e) {
+            return Optional.empty(); // reset by the server, or closed on this side
+        }
+        return Optional.of(readFrame(timeout));
+    }
+
     /** What every frame a server sends must be, whatever the test (RFC 6455 §5.1, §5.2, §5.5). */
     private static void checkServerFrame(Frame frame) {
         if (frame.masked()) {
@@ -352,6 +399,31 @@ public final class WireClient implements AutoCloseable {
             }
             received.write(buffer, 0, n);
         }
+    }
+
+    /**
+     * Whether the server closes TCP within the timeout: reads until EOF or a reset (true), or until
+     * the timeout passes with the connection still open (false). What the server sends meanwhile is
+     * read and dropped. Unlike {@link #readToEof}, an open connection is an answer here, not a
+     * failure: for a test that keeps doing something (such as trickling a request) until the server
+     * gives up.
+     */
+    public boolean closesWithin(Duration timeout) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        byte[] buffer = new byte[8192];
+        while (System.nanoTime() - deadline < 0) {
+            setTimeout(remaining(deadline));
+            try {
+                if (in.read(buffer) == -1) {
+                    return true;
+                }
+            } catch (SocketTimeoutException e) {
+                return false;
+            } catch (SocketException e) {
+                return true; // reset by the server: closed as well
+            }
+        }
+        return false;
     }
 
     /**

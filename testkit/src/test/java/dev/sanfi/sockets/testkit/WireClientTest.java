@@ -168,6 +168,68 @@ class WireClientTest {
         assertThat(in.readNBytes(frame.length * 2)).isEqualTo(Frame.concat(Frame.binary(new byte[300]), Frame.binary(new byte[300])));
     }
 
+    @Test
+    void readFrameOrEndReadsFramesThenEmptyAtTheEnd() throws IOException {
+        peer.getOutputStream().write(Frame.concat(Frame.text("a").unmasked(), Frame.close(1000, "").unmasked()));
+        peer.close();
+        assertThat(client.readFrameOrEnd(Duration.ofSeconds(5))).contains(Frame.text("a").unmasked());
+        assertThat(client.readFrameOrEnd(Duration.ofSeconds(5))).contains(Frame.close(1000, "").unmasked());
+        assertThat(client.readFrameOrEnd(Duration.ofSeconds(5))).isEmpty();
+    }
+
+    @Test
+    void readFrameOrEndFailsOnSilenceOnACutFrameAndOnAMaskedFrame() throws IOException {
+        assertThatThrownBy(() -> client.readFrameOrEnd(Duration.ofMillis(200)))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("within 200 ms");
+        peer.getOutputStream().write(Frame.text("Hello").toBytes());
+        assertThatThrownBy(() -> client.readFrameOrEnd(Duration.ofSeconds(5)))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("§5.1");
+        peer.getOutputStream().write(new byte[] {(byte) 0x81, 0x05, 'H', 'e'});
+        peer.close();
+        assertThatThrownBy(() -> client.readFrameOrEnd(Duration.ofSeconds(5)))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("inside a frame");
+    }
+
+    @Test
+    void readFrameOrEndIsEmptyWhenThisSideIsClosedFromAnotherThread() throws Exception {
+        CompletableFuture<java.util.Optional<Frame>> read = CompletableFuture.supplyAsync(() -> {
+            try {
+                return client.readFrameOrEnd(Duration.ofSeconds(30));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        client.close(); // before or during the read: either way the end, not a failure
+        assertThat(read.get(5, TimeUnit.SECONDS)).isEmpty();
+    }
+
+    @Test
+    void closesWithinTellsAnOpenConnectionFromAClosedOne() throws IOException {
+        assertThat(client.closesWithin(Duration.ofMillis(200))).isFalse();
+        peer.getOutputStream().write("HTTP/1.1 408".getBytes(StandardCharsets.US_ASCII));
+        assertThat(client.closesWithin(Duration.ofMillis(200))).as("bytes alone do not close it").isFalse();
+        peer.close();
+        assertThat(client.closesWithin(Duration.ofSeconds(5))).isTrue();
+    }
+
+    @Test
+    void socketBuffersCanBeSetBeforeConnecting() throws Exception {
+        CompletableFuture<Socket> accepted = CompletableFuture.supplyAsync(() -> {
+            try {
+                return listener.accept();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), listener.getLocalPort());
+        try (WireClient small = WireClient.connect(address, 4096, 8192); Socket other = accepted.get(5, TimeUnit.SECONDS)) {
+            small.sendRaw(new byte[] {42});
+            other.setSoTimeout(5000);
+            assertThat(other.getInputStream().read()).isEqualTo(42);
+        }
+        assertThatThrownBy(() -> WireClient.connect(address, -1, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
     private void peerSends(String text) throws IOException {
         peer.getOutputStream().write(text.getBytes(StandardCharsets.ISO_8859_1));
     }
