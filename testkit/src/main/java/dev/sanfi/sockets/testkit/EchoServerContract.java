@@ -367,6 +367,45 @@ public abstract class EchoServerContract {
         assertEchoes(open(), Message.text("héllo wörld — καλημέρα — 你好 — 🎉🚀 — \u0000 end"));
     }
 
+    protected static Stream<Arguments> validUtf8Boundaries() {
+        // The first and last code point of every UTF-8 length (RFC 3629 §3), the last ones before and
+        // the first after the surrogate range, and the noncharacters: all valid, none to be refused.
+        return Stream.of(
+                Arguments.of("U+0000", bytes("", 0x00)),
+                Arguments.of("U+007F", bytes("", 0x7F)),
+                Arguments.of("U+0080", bytes("", 0xC2, 0x80)),
+                Arguments.of("U+07FF", bytes("", 0xDF, 0xBF)),
+                Arguments.of("U+0800", bytes("", 0xE0, 0xA0, 0x80)),
+                Arguments.of("U+D7FF (before the surrogates)", bytes("", 0xED, 0x9F, 0xBF)),
+                Arguments.of("U+E000 (after the surrogates)", bytes("", 0xEE, 0x80, 0x80)),
+                Arguments.of("U+FFFD", bytes("", 0xEF, 0xBF, 0xBD)),
+                Arguments.of("U+FFFE and U+FFFF (noncharacters, still UTF-8)", bytes("", 0xEF, 0xBF, 0xBE, 0xEF, 0xBF, 0xBF)),
+                Arguments.of("U+10000", bytes("", 0xF0, 0x90, 0x80, 0x80)),
+                Arguments.of("U+10FFFF", bytes("", 0xF4, 0x8F, 0xBF, 0xBF)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("validUtf8Boundaries")
+    @DisplayName("RFC 6455 §8.1, RFC 3629: valid UTF-8 at every boundary is echoed, never refused")
+    public void validUtf8BoundaryIsEchoed(String codePoint, byte[] payload) throws IOException {
+        assertEchoes(open(), Message.text(payload));
+    }
+
+    @Test
+    @DisplayName("RFC 6455 §5.4: a text message fragmented at every byte (inside code points too) is echoed")
+    public void textFragmentedAtEveryByteIsEchoed() throws IOException {
+        WireClient client = open();
+        byte[] text = "Hello-µ@ßöäüàá-UTF-8!! 你好 🎉".getBytes(StandardCharsets.UTF_8);
+        Frame[] frames = new Frame[text.length];
+        for (int i = 0; i < text.length; i++) {
+            byte[] one = {text[i]};
+            Frame fragment = i == 0 ? Frame.text(one) : Frame.continuation(one);
+            frames[i] = i == text.length - 1 ? fragment : fragment.notFinal();
+        }
+        client.sendTogether(frames);
+        assertEchoReceived(client, Message.text(text));
+    }
+
     @Test
     @DisplayName("RFC 6455 §5.6: a code point split across two fragments is joined, not refused")
     public void codePointSplitAcrossFragmentsIsEchoed() throws IOException {
@@ -458,6 +497,31 @@ public abstract class EchoServerContract {
                 .isEqualTo(Frame.pong("p2".getBytes(StandardCharsets.UTF_8)).unmasked());
         client.send(Frame.continuation("ts".getBytes(StandardCharsets.UTF_8)));
         assertEchoReceived(client, Message.text("fragments"));
+    }
+
+    @Test
+    @DisplayName("RFC 6455 §5.5.3: ten Pings in one write are answered in order, the last one surely")
+    public void manyPingsAreAnsweredInOrder() throws IOException {
+        WireClient client = open();
+        Frame[] pings = new Frame[10];
+        for (int i = 0; i < pings.length; i++) {
+            pings[i] = Frame.ping(("ping " + i).getBytes(StandardCharsets.UTF_8));
+        }
+        client.sendTogether(pings);
+        // RFC 6455 §5.5.3 lets a server that is behind answer only the most recent Ping, so Pongs may
+        // be skipped, but those sent come in order, each with its Ping's payload, and the last is there.
+        int last = -1;
+        while (last < pings.length - 1) {
+            Frame pong = client.readFrame();
+            assertThat(pong.opcode()).as("RFC 6455 §5.5.3: only Pongs answer Pings; got %s", pong).isEqualTo(Frame.PONG);
+            String payload = new String(pong.payload(), StandardCharsets.UTF_8);
+            assertThat(payload).as("RFC 6455 §5.5.3: a Pong carries a Ping's payload, in order after ping %d", last)
+                    .matches("ping [0-9]");
+            int answered = payload.charAt(5) - '0';
+            assertThat(answered).as("Pongs come in the order of their Pings").isGreaterThan(last);
+            last = answered;
+        }
+        assertEchoes(client, Message.text("after the pings"));
     }
 
     @ParameterizedTest(name = "{0} bytes")
@@ -569,6 +633,17 @@ public abstract class EchoServerContract {
         assertFailsWith(client, 1002, rule);
     }
 
+    @Test
+    @DisplayName("RFC 6455 §7.1.7: frames before a protocol error are still echoed; nothing after it is answered")
+    public void framesBeforeAProtocolErrorAreEchoedFirst() throws IOException {
+        WireClient client = open();
+        // One write: a valid message, a frame with a reserved opcode, a Ping. The message was fine
+        // and is echoed; the connection fails at the bad frame, so the Ping gets no Pong.
+        client.sendTogether(Frame.text("fine"), Frame.of(0x3, new byte[0]), Frame.ping(new byte[] {1}));
+        assertEchoReceived(client, Message.text("fine"));
+        assertFailsWith(client, 1002, "RFC 6455 §5.2: reserved opcode 0x3 after a valid message");
+    }
+
     // ---------------------------------------------------------------------------------------------
     // UTF-8: Close 1007 (RFC 6455 §8.1), fail-fast
     // ---------------------------------------------------------------------------------------------
@@ -625,8 +700,8 @@ public abstract class EchoServerContract {
     // ---------------------------------------------------------------------------------------------
 
     @ParameterizedTest(name = "code {0}")
-    @ValueSource(ints = {1000, 1001, 3000, 4999})
-    @DisplayName("RFC 6455 §5.5.1: a Close is answered with the same code, then the server closes TCP")
+    @ValueSource(ints = {1000, 1001, 1002, 1003, 1007, 1008, 1009, 1010, 1011, 3000, 3999, 4000, 4999})
+    @DisplayName("RFC 6455 §5.5.1, §7.4: a Close with any valid code is answered with that code, then TCP close")
     public void closeIsEchoedWithTheSameCode(int code) throws IOException {
         WireClient client = open();
         assertEchoes(client, Message.text("before close"));
