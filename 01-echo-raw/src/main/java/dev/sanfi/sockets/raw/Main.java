@@ -3,7 +3,10 @@ package dev.sanfi.sockets.raw;
 import dev.sanfi.sockets.common.EchoCommand;
 import dev.sanfi.sockets.common.EchoModule;
 
-/** {@code mvn -pl 01-echo-raw exec:java}: the echo server on port 8081; {@code client} for the client. */
+/**
+ * {@code mvn -pl 01-echo-raw exec:java}: the echo server on port 8081; {@code -Dexec.args="client URL"} runs
+ * the client. The command line is the same in every echo module (common's {@code EchoCommand}).
+ */
 public final class Main {
 
     private Main() {

@@ -3,7 +3,10 @@ package dev.sanfi.sockets.jetty;
 import dev.sanfi.sockets.common.EchoCommand;
 import dev.sanfi.sockets.common.EchoModule;
 
-/** The command line of this module: {@code server} (default, port 8083) or {@code client URL}. */
+/**
+ * {@code mvn -pl 03-echo-jetty exec:java}: the echo server on port 8083; {@code -Dexec.args="client URL"} runs
+ * the client. The command line is the same in every echo module (common's {@code EchoCommand}).
+ */
 public final class Main {
 
     private Main() {
