@@ -111,7 +111,7 @@ final class WebSocketConnection {
         try {
             while (true) {
                 handleReceivedBytes();
-                flush();
+                flushReadingOn();
                 if (server && closeReceived != null && closeSent != null) {
                     return;     // §7.1.1: the closing handshake is done, and the server closes TCP first
                 }
@@ -124,6 +124,21 @@ final class WebSocketConnection {
         } finally {
             abort();
             listener.onClose(closeReceived, closeSent);
+        }
+    }
+
+    /**
+     * Writes what this thread queued. A failed write does not end the connection here: a peer that
+     * fails the connection (a 1009 while we are still sending a large message) sends its Close and
+     * closes its socket, the reset makes our write fail, and the Close is still in our socket,
+     * waiting to be read (§7.1.7). So reading goes on until the peer's Close, the end of the stream
+     * or the reset; the failed bytes are never written again.
+     */
+    private void flushReadingOn() {
+        try {
+            flush();
+        } catch (IOException writeFailed) {
+            // The reads that follow end the connection, with the peer's Close if it sent one.
         }
     }
 
@@ -310,8 +325,11 @@ final class WebSocketConnection {
 
     private void flushOutbox() throws IOException {
         if (outbox.position() > 0) {
-            out.write(outbox.array(), 0, outbox.position());    // one write for every frame waiting
-            outbox.clear();
+            try {
+                out.write(outbox.array(), 0, outbox.position());    // one write for every frame waiting
+            } finally {
+                outbox.clear();     // written or failed: a frame is never written twice
+            }
         }
         if (outbox.capacity() > OUTBOX_BYTES) {
             outbox = ByteBuffer.allocate(OUTBOX_BYTES);          // do not keep a big message's buffer
