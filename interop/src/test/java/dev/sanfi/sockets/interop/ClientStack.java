@@ -44,6 +44,15 @@ enum ClientStack {
         return this == JAVA_WEBSOCKET || this == JDK;
     }
 
+    /**
+     * Whether the client still reads the server's Close after one of its own writes failed because
+     * the server reset the connection. The JDK's and Java-WebSocket's clients take the failed write
+     * for the end of the connection and report 1006, even when the Close had arrived (chapter 9).
+     */
+    boolean readsAfterAFailedWrite() {
+        return this != JAVA_WEBSOCKET && this != JDK;
+    }
+
     @Override
     public String toString() {
         return name;

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -19,7 +19,7 @@ import org.openqa.selenium.WebElement;
 /**
  * Every echo server's own page ({@code GET /}, common's echo-page.html) in a real browser: the
  * page connects by itself, echoes a text and 16 random bytes, and closes with 1000. One Chromium
- * serves all four servers, one after the other.
+ * serves all four modules' servers, one after the other.
  */
 @DisplayName("Chromium -> every echo page")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -51,7 +51,7 @@ class EchoPageBrowserTest {
     }
 
     @ParameterizedTest(name = "Chromium -> {0} page: connect, echo text and binary, close")
-    @EnumSource(ServerStack.class)
+    @MethodSource("pages")
     void echoPage(ServerStack stack) throws Exception {
         try (EchoServer server = stack.starter().start(ServerSettings.defaults(0).withHost("127.0.0.1"))) {
             WebDriver page = chromium.driver();
@@ -71,6 +71,11 @@ class EchoPageBrowserTest {
             awaitState("closed");
             assertThat(lines("info")).last().asString().startsWith("closed: 1000");
         }
+    }
+
+    /** The servers with an echo page; the reference server has none. */
+    static List<ServerStack> pages() {
+        return ServerStack.pages();
     }
 
     private void awaitState(String state) {

@@ -45,7 +45,7 @@ abstract class EchoServerRow {
     @BeforeAll
     void startServer() throws Exception {
         server = stack().starter().start(ServerSettings.defaults(0).withHost("127.0.0.1"));
-        uri = URI.create("ws://127.0.0.1:" + server.port() + EchoProtocol.ECHO_PATH);
+        uri = URI.create("ws://127.0.0.1:" + server.port() + stack().target());
     }
 
     @AfterAll
@@ -57,6 +57,11 @@ abstract class EchoServerRow {
 
     Stream<Arguments> everyClient() {
         return Arrays.stream(ClientStack.values()).map(client -> Arguments.of(client, stack()));
+    }
+
+    /** The clients that always hear this server's Close 1009 (see {@link ServerStack#mayLoseTheLimitClose}). */
+    Stream<Arguments> clientsThatHearTheLimitClose() {
+        return everyClient().filter(cell -> !stack().mayLoseTheLimitClose((ClientStack) cell.get()[0]));
     }
 
     Stream<Arguments> clientsThatCanPing() {
@@ -103,7 +108,7 @@ abstract class EchoServerRow {
     }
 
     @ParameterizedTest(name = "{0} client -> {1} server: one byte over the limit is closed with 1009")
-    @MethodSource("everyClient")
+    @MethodSource("clientsThatHearTheLimitClose")
     void overTheLimit(ClientStack client, ServerStack server) throws Exception {
         try (OpenClient open = connect(client)) {
             try {
@@ -144,7 +149,7 @@ abstract class EchoServerRow {
         }
     }
 
-    @ParameterizedTest(name = "{0} client -> {1} server: Close 4321 (an application's code) echoed")
+    @ParameterizedTest(name = "{0} client -> {1} server: Close 4321 (an application''s code) echoed")
     @MethodSource("everyClient")
     void applicationCloseCode(ClientStack client, ServerStack server) throws Exception {
         try (OpenClient open = connect(client)) {
@@ -162,16 +167,21 @@ abstract class EchoServerRow {
         }
     }
 
-    private OpenClient connect(ClientStack client) throws Exception {
+    /** The server of this row, started once for all its cells. */
+    EchoServer server() {
+        return server;
+    }
+
+    OpenClient connect(ClientStack client) throws Exception {
         RecordedEvents events = new RecordedEvents();
         return new OpenClient(client.connector().connect(uri, events), events);
     }
 
-    private String cell(ClientStack client) {
+    String cell(ClientStack client) {
         return client + " client -> " + stack() + " server";
     }
 
-    private static byte[] randomBytes(int size) {
+    static byte[] randomBytes(int size) {
         byte[] data = new byte[size];
         new Random(6455).nextBytes(data);
         return data;

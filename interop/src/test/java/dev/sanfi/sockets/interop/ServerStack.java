@@ -1,37 +1,82 @@
 package dev.sanfi.sockets.interop;
 
+import dev.sanfi.sockets.common.EchoProtocol;
 import dev.sanfi.sockets.common.EchoServer;
 import dev.sanfi.sockets.jakarta.JakartaEchoServer;
 import dev.sanfi.sockets.jetty.JettyEchoServer;
 import dev.sanfi.sockets.netty.NettyEchoServer;
 import dev.sanfi.sockets.raw.RawEchoServer;
+import java.util.Arrays;
+import java.util.List;
 
-/** The four echo servers: the columns of the interop table. */
+/**
+ * The echo servers: the columns of the interop table. The four modules' servers, and one that is
+ * not ours ({@link ReferenceEchoServer}, on Java-WebSocket), which upgrades any path and so is given
+ * one with a query, to check that every client sends the path and query of its URI.
+ */
 enum ServerStack {
-    RAW("01-echo-raw", RawEchoServer::start),
-    JAKARTA("02-echo-jsr356", JakartaEchoServer::start),
-    JETTY("03-echo-jetty", JettyEchoServer::start),
-    NETTY("04-echo-netty", NettyEchoServer::start);
+    RAW("01-echo-raw", RawEchoServer::start, EchoProtocol.ECHO_PATH),
+    JAKARTA("02-echo-jsr356", JakartaEchoServer::start, EchoProtocol.ECHO_PATH),
+    JETTY("03-echo-jetty", JettyEchoServer::start, EchoProtocol.ECHO_PATH),
+    NETTY("04-echo-netty", NettyEchoServer::start, EchoProtocol.ECHO_PATH),
+    REFERENCE("Java-WebSocket reference", ReferenceEchoServer::start, "/any/path?x=1&y=a%20b");
 
-    private final String module;
+    private final String name;
     private final EchoServer.Starter starter;
+    private final String target;
 
-    ServerStack(String module, EchoServer.Starter starter) {
-        this.module = module;
+    ServerStack(String name, EchoServer.Starter starter, String target) {
+        this.name = name;
         this.starter = starter;
+        this.target = target;
     }
 
-    String module() {
-        return module;
+    /** The server's module, or the library of the reference server, as a test name and the table show it. */
+    String displayName() {
+        return name;
     }
 
     EchoServer.Starter starter() {
         return starter;
     }
 
+    /** The path and query of the WebSocket URI the clients are given for this server. */
+    String target() {
+        return target;
+    }
+
+    /** Whether the server has the echo page at {@code GET /} (common's echo-page.html): the modules' do. */
+    boolean servesPage() {
+        return this != REFERENCE;
+    }
+
+    /**
+     * Whether the server, once it has failed a connection (Close 1009 while the client is still
+     * sending), goes on reading until the client hangs up before it closes its socket: a lingering
+     * close (RFC 6455 §7.1.1, §7.1.7). The four modules do; Java-WebSocket closes its socket right
+     * after its Close, and the kernel answers the rest of the client's message with a TCP reset.
+     */
+    boolean lingersAfterFailing() {
+        return this != REFERENCE;
+    }
+
+    /**
+     * Whether this client, against this server, may hear 1006 instead of 1009 in the over-the-limit
+     * cell: the server's reset reaches the client while it is still writing, and the client stops at
+     * the failed write without reading the Close that had arrived. The reference server's deviation.
+     */
+    boolean mayLoseTheLimitClose(ClientStack client) {
+        return !lingersAfterFailing() && !client.readsAfterAFailedWrite();
+    }
+
+    /** The servers that have the echo page, in order: the columns of the browser table. */
+    static List<ServerStack> pages() {
+        return Arrays.stream(values()).filter(ServerStack::servesPage).toList();
+    }
+
     /** What a test name shows: "... -> 03-echo-jetty server". */
     @Override
     public String toString() {
-        return module;
+        return name;
     }
 }
