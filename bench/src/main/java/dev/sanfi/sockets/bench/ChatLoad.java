@@ -1,0 +1,209 @@
+package dev.sanfi.sockets.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Fan-out on 05-chat-broadcast: M members join {@code /chat?name=...}, then S of them send chat
+ * messages at R a second each (the chat lets a member send 20 a second, burst 40), and every
+ * {@code message} event any member receives is a delivery. A message's text is the time it was sent,
+ * so each delivery is timed from the send to its arrival at that member.
+ */
+final class ChatLoad implements LoadLoop.Driver {
+
+    record Settings(URI server, int members, int senders, double rate, int warmupSeconds, int seconds) {
+        Settings {
+            if (members < 1 || senders < 1 || senders > members || rate <= 0 || warmupSeconds < 0 || seconds < 1) {
+                throw new IllegalArgumentException(
+                        "need members >= 1, 1 <= senders <= members, rate > 0, warm-up >= 0, duration >= 1");
+            }
+        }
+    }
+
+    private static final long JOIN_TIMEOUT = TimeUnit.SECONDS.toNanos(30);
+    private static final int PENDING_JOINS = 100;
+    private static final byte[] WELCOME = ascii("{\"type\":\"welcome\"");
+    private static final byte[] MESSAGE = ascii("{\"type\":\"message\"");
+    private static final byte[] ERROR = ascii("{\"type\":\"error\"");
+    private static final byte[] TEXT = ascii("\"text\":\"t");
+
+    private final Settings settings;
+    private final Latencies latencies = new Latencies();
+    private LoadLoop loop;
+    private int welcomed;
+    private boolean sending;
+    private boolean recording;
+    private long sendStart;
+    private long[] sentBy;
+    private long sent;
+    private long deliveries;
+    private long refused;
+
+    ChatLoad(Settings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void opened(Connection connection, long now) {
+    }
+
+    @Override
+    public void message(Connection connection, int opcode, byte[] array, int offset, int length, long now) {
+        if (startsWith(array, offset, length, MESSAGE)) {
+            if (recording) {
+                deliveries++;
+                connection.counted++;
+                long sentAt = sentAt(array, offset, length);
+                if (sentAt != 0) {
+                    latencies.add(now - sentAt);
+                }
+            }
+        } else if (startsWith(array, offset, length, WELCOME)) {
+            welcomed++;
+        } else if (startsWith(array, offset, length, ERROR)) {
+            refused++;
+        }
+    }
+
+    @Override
+    public void tick(long now) {
+        if (loop.connections().size() < settings.members()
+                && loop.connections().size() - loop.openCount() - loop.failedCount() < PENDING_JOINS) {
+            try {
+                for (int i = 0; i < PENDING_JOINS && loop.connections().size() < settings.members(); i++) {
+                    loop.connect("/chat?name=bench" + loop.connections().size());
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot open a connection: " + e, e);
+            }
+        }
+        if (!sending) {
+            return;
+        }
+        double elapsed = (now - sendStart) / 1e9;
+        for (int i = 0; i < settings.senders(); i++) {
+            // Each sender's schedule is shifted a little, so that S senders do not send in bursts of S.
+            long due = (long) (elapsed * settings.rate() + (double) i / settings.senders());
+            Connection sender = loop.connections().get(i);
+            while (sentBy[i] < due) {
+                byte[] text = ascii("{\"type\":\"message\",\"text\":\"t" + System.nanoTime() + "\"}");
+                loop.send(sender, Wire.TEXT, text, text.length);
+                sentBy[i]++;
+                if (recording) {
+                    sent++;
+                }
+            }
+        }
+    }
+
+    Result run(PrintStream log) throws IOException {
+        try (LoadLoop loop = new LoadLoop(settings.server(), this)) {
+            this.loop = loop;
+            loop.runUntil(System.nanoTime() + JOIN_TIMEOUT,
+                    () -> welcomed + loop.failedCount() >= settings.members());
+            if (welcomed != settings.members()) {
+                throw new IOException(welcomed + " of " + settings.members() + " members joined; "
+                        + String.join("; ", loop.failures().subList(0, Math.min(3, loop.failures().size()))));
+            }
+            // Let the joined events of the last members reach everyone before the clock starts.
+            loop.runUntil(System.nanoTime() + TimeUnit.SECONDS.toNanos(1), () -> false);
+            log.printf("%d members joined; %d senders at %.1f messages/s each; warm-up %d s%n",
+                    settings.members(), settings.senders(), settings.rate(), settings.warmupSeconds());
+
+            sentBy = new long[settings.senders()];
+            sendStart = System.nanoTime();
+            sending = true;
+            loop.runUntil(sendStart + TimeUnit.SECONDS.toNanos(settings.warmupSeconds()), () -> false);
+
+            recording = true;
+            long start = System.nanoTime();
+            loop.runUntil(start + TimeUnit.SECONDS.toNanos(settings.seconds()), () -> false);
+            long elapsed = System.nanoTime() - start;
+            recording = false;
+            sending = false;
+
+            long minimum = Long.MAX_VALUE;
+            long maximum = 0;
+            for (Connection connection : loop.connections()) {
+                minimum = Math.min(minimum, connection.counted);
+                maximum = Math.max(maximum, connection.counted);
+            }
+            int lost = settings.members() - loop.openCount();
+            List<String> failures = List.copyOf(loop.failures());
+            loop.closeAll(TimeUnit.SECONDS.toNanos(5));
+            return new Result(sent, deliveries, elapsed, latencies, minimum, maximum, refused, lost, failures,
+                    settings);
+        }
+    }
+
+    record Result(long sent, long deliveries, long elapsedNanos, Latencies latencies, long minPerMember,
+                  long maxPerMember, long refused, int lostMembers, List<String> failures, Settings settings) {
+
+        double perSecond() {
+            return deliveries * 1e9 / elapsedNanos;
+        }
+
+        void print(PrintStream out) {
+            double offered = sent * (double) settings.members() * 1e9 / elapsedNanos;
+            out.printf("sent %d messages in %.2f s (%.0f/s): %.0f deliveries/s offered%n",
+                    sent, elapsedNanos / 1e9, sent * 1e9 / elapsedNanos, offered);
+            out.printf("deliveries: %d = %.0f/s%n", deliveries, perSecond());
+            out.printf("latency (send to delivery): p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                    EchoLoad.ms(latencies.percentile(50)), EchoLoad.ms(latencies.percentile(99)),
+                    EchoLoad.ms(latencies.max()));
+            out.printf("fairness: deliveries per member min %d, max %d%n", minPerMember, maxPerMember);
+            out.printf("errors: %d messages refused by the rate limit, %d members lost%n", refused, lostMembers);
+            failures.stream().limit(5).forEach(f -> out.println("  " + f));
+            out.printf("RESULT deliveries_per_s=%.0f offered_per_s=%.0f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f"
+                            + " min_conn=%d max_conn=%d errors=%d lost=%d%n",
+                    perSecond(), offered, EchoLoad.ms(latencies.percentile(50)),
+                    EchoLoad.ms(latencies.percentile(99)), EchoLoad.ms(latencies.max()),
+                    minPerMember, maxPerMember, refused, lostMembers);
+        }
+    }
+
+    private static boolean startsWith(byte[] array, int offset, int length, byte[] prefix) {
+        if (length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (array[offset + i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The nanoTime after {@code "text":"t} in a message event, 0 if there is none. */
+    static long sentAt(byte[] array, int offset, int length) {
+        int end = offset + length;
+        outer:
+        for (int i = offset; i + TEXT.length <= end; i++) {
+            for (int j = 0; j < TEXT.length; j++) {
+                if (array[i + j] != TEXT[j]) {
+                    continue outer;
+                }
+            }
+            long value = 0;
+            boolean negative = false;
+            int k = i + TEXT.length;
+            if (k < end && array[k] == '-') {
+                negative = true;
+                k++;
+            }
+            for (; k < end && array[k] >= '0' && array[k] <= '9'; k++) {
+                value = value * 10 + (array[k] - '0');
+            }
+            return negative ? -value : value;
+        }
+        return 0;
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+}
