@@ -2,6 +2,7 @@ package dev.sanfi.sockets.chat;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -15,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.java_websocket.WebSocket;
+import org.java_websocket.WebSocketImpl;
 import org.java_websocket.drafts.Draft;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.exceptions.InvalidDataException;
@@ -34,8 +36,8 @@ import org.slf4j.LoggerFactory;
  * order. Holding a lock while sending is only safe because sending never waits: Java-WebSocket
  * puts the frame on the connection's queue and its selector thread writes it when the socket can
  * take it. That same property is the danger this class guards against: a member that does not
- * read makes its queue grow without end. After each delivery the queue is measured
- * ({@link UnsentBytes}); past the bound the member is removed from the room, announced as left,
+ * read makes its queue grow without end. After each delivery the member's unsent bytes are
+ * estimated in constant time ({@link UnsentBytes}); past the bound the member is removed from the room, announced as left,
  * and disconnected — nobody else waits for it.
  */
 final class ChatEndpoint extends WebSocketServer {
@@ -171,9 +173,9 @@ final class ChatEndpoint extends WebSocketServer {
             for (ChatRoom.Delivery<WebSocket> delivery : outcome.deliveries()) {
                 List<WebSocket> recipients = new ArrayList<>(delivery.recipients());
                 recipients.removeAll(dropped);
-                fanOut(delivery.event(), recipients);
+                int frameBytes = fanOut(delivery.event(), recipients);
                 for (WebSocket member : recipients) {
-                    if (UnsentBytes.of(member) > settings.maxUnsentBytes() && room.nameOf(member).isPresent()) {
+                    if (unsentAfter(member, frameBytes) > settings.maxUnsentBytes() && room.nameOf(member).isPresent()) {
                         LOG.info("dropping {} ({}): more than {} bytes unsent", room.nameOf(member).get(),
                                 member.getRemoteSocketAddress(), settings.maxUnsentBytes());
                         dropped.add(member);
@@ -187,12 +189,31 @@ final class ChatEndpoint extends WebSocketServer {
         return disconnects;
     }
 
-    /** One event to many members: encoded to JSON once, framed once, queued on each socket. */
-    private void fanOut(ChatEvent event, List<WebSocket> recipients) {
+    /**
+     * One event to many members: encoded to JSON once, framed once, queued on each socket. Returns
+     * the payload's size in bytes (the frame's header adds at most 10 more).
+     */
+    private int fanOut(ChatEvent event, List<WebSocket> recipients) {
         String json = ChatCodec.encode(event);
         // broadcast() builds the frames once per draft and queues them on each connection;
         // a connection that is already closing is skipped, not an error.
         broadcast(json, recipients);
+        return json.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    /** Records one more frame for the member and says how many bytes it has not taken yet. */
+    private static long unsentAfter(WebSocket member, int frameBytes) {
+        if (!(member instanceof WebSocketImpl connection)) {
+            return 0;
+        }
+        UnsentBytes unsent = connection.getAttachment();
+        if (unsent == null) {
+            unsent = new UnsentBytes();
+            connection.setAttachment(unsent);
+        }
+        unsent.queued(frameBytes);
+        // outQueue is public in Java-WebSocket, and its size() costs nothing (see UnsentBytes).
+        return unsent.unsent(connection.outQueue.size());
     }
 
     /**
