@@ -8,6 +8,7 @@ import dev.sanfi.sockets.common.EchoPage;
 import dev.sanfi.sockets.common.EchoServer;
 import dev.sanfi.sockets.common.OriginPolicy;
 import dev.sanfi.sockets.common.ServerSettings;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -802,6 +803,79 @@ public abstract class EchoServerContract {
             break;
         }
         assertThat(echo).isEqualTo(Message.text("still here"));
+    }
+
+    @Test
+    @DisplayName("DESIGN §2: any frame counts as life: a client that only sends Pings stays open past the idle timeout")
+    public void clientSendingOnlyPingsStaysOpen() throws Exception {
+        ServerSettings settings = shortTimerSettings();
+        WireClient client = open(startOwn(settings));
+        // The server's own Pings are not answered here, so only the client's Pings keep it alive.
+        int pongs = sendForTwiceTheIdleTimeout(client, settings, i -> Frame.ping(("alive " + i).getBytes(StandardCharsets.UTF_8)));
+        assertThat(pongs).as("RFC 6455 §5.5.3: the client's Pings are answered").isPositive();
+        assertEchoesIgnoringPings(client, Message.text("still here"));
+    }
+
+    @Test
+    @DisplayName("DESIGN §2: any frame counts as life: a message arriving in slow fragments is not cut off as idle")
+    public void slowFragmentsKeepTheConnectionOpen() throws Exception {
+        ServerSettings settings = shortTimerSettings();
+        WireClient client = open(startOwn(settings));
+        ByteArrayOutputStream message = new ByteArrayOutputStream();
+        sendForTwiceTheIdleTimeout(client, settings, i -> {
+            byte[] fragment = pattern(100 + i);
+            message.writeBytes(fragment);
+            return i == 0 ? Frame.binary(fragment).notFinal() : Frame.continuation(fragment).notFinal();
+        });
+        client.send(Frame.continuation(new byte[0]));
+        Message echo = nextMessageIgnoringPings(client);
+        String difference = echo.differenceFrom(Message.binary(message.toByteArray()));
+        if (difference != null) {
+            fail("DESIGN §2: the slowly fragmented message is echoed whole; %s", difference);
+        }
+    }
+
+    /**
+     * Sends a frame every fifth of the idle timeout until twice the idle timeout has passed, never
+     * answering the server's Pings, and fails if the server closes meanwhile. Returns the Pongs seen.
+     */
+    private int sendForTwiceTheIdleTimeout(WireClient client, ServerSettings settings,
+                                           java.util.function.IntFunction<Frame> frameNumber) throws IOException {
+        Duration step = settings.idleTimeout().dividedBy(5);
+        long end = System.nanoTime() + settings.idleTimeout().multipliedBy(2).toNanos();
+        int pongs = 0;
+        for (int i = 0; System.nanoTime() < end; i++) {
+            client.send(frameNumber.apply(i));
+            long stepEnd = System.nanoTime() + step.toNanos();
+            for (long left; (left = stepEnd - System.nanoTime()) > 0; ) {
+                Optional<Frame> frame = client.pollFrame(Duration.ofNanos(left));
+                if (frame.isEmpty()) {
+                    break;
+                }
+                assertThat(frame.get().opcode()).as("DESIGN §2: a client that sends frames is alive and is not "
+                        + "closed as idle; got %s", frame.get()).isIn(Frame.PING, Frame.PONG);
+                pongs += frame.get().opcode() == Frame.PONG ? 1 : 0;
+            }
+        }
+        return pongs;
+    }
+
+    private void assertEchoesIgnoringPings(WireClient client, Message message) throws IOException {
+        client.send(Frame.of(message.opcode(), message.data()));
+        String difference = nextMessageIgnoringPings(client).differenceFrom(message);
+        if (difference != null) {
+            fail("DESIGN §2: the echo is the same message (%s); %s", message, difference);
+        }
+    }
+
+    /** The next data frame as a message (unfragmented, as every server here sends), skipping Pings and Pongs. */
+    private static Message nextMessageIgnoringPings(WireClient client) throws IOException {
+        while (true) {
+            Frame frame = client.readFrame();
+            if (frame.opcode() != Frame.PING && frame.opcode() != Frame.PONG) {
+                return new Message(frame.opcode(), frame.payload());
+            }
+        }
     }
 
     @Test

@@ -22,7 +22,7 @@
  * Every contract test is a public, non-final method. A module whose stack truly cannot follow a rule
  * overrides that one method with {@code @Test} (plus the same parameter source for a parameterized
  * test) and {@code @DisplayName("DEVIATION: ...")}, asserts what the stack really does, and explains
- * why in its chapter. Nothing else is skipped, and nothing is {@code @Disabled}. The settings the
+ * why in its chapter. Nothing else is skipped, and no test is switched off. The settings the
  * contract starts servers with ({@code defaultSettings()}, {@code shortTimerSettings()}) are
  * overridable for the same reason only: a stack whose timers cannot be that short says so there.
  *
