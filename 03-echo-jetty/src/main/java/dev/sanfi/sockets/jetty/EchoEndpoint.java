@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * connection. (Compare {@code AutoDemandingEchoEndpoint} in the tests, which does not.)
  *
  * <p>Because this class is not a {@link Session.Listener.AutoDemanding}, <em>every</em> event it
- * handles (open, each text piece, a binary message, a ping, a pong) must end with a demand, or the
- * connection stalls.
+ * handles (open, each text piece, each binary fragment, a ping, a pong) must end with a demand, or
+ * the connection stalls.
  *
  * <p>Public only because Jetty finds the listener methods through a public method-handle lookup.
  */
@@ -32,6 +32,7 @@ public final class EchoEndpoint implements Session.Listener {
     private final OpenSessions sessions;
     private final long maxMessageBytes;
     private final TextMessageBuffer text;
+    private final BinaryMessageBuffer binary;
     private Session session;
     private boolean open;
     private Heartbeat heartbeat;
@@ -41,13 +42,14 @@ public final class EchoEndpoint implements Session.Listener {
     /**
      * @param heartbeats      makes the keepalive of a session once it is open
      * @param sessions        where the server finds this session when it stops
-     * @param maxMessageBytes the largest text message, reassembled (Jetty keeps the binary limit)
+     * @param maxMessageBytes the largest message, reassembled (kept here: Jetty's message limits bind only whole-message listeners)
      */
     EchoEndpoint(Function<Session, Heartbeat> heartbeats, OpenSessions sessions, long maxMessageBytes) {
         this.heartbeats = heartbeats;
         this.sessions = sessions;
         this.maxMessageBytes = maxMessageBytes;
         this.text = new TextMessageBuffer(maxMessageBytes);
+        this.binary = new BinaryMessageBuffer(maxMessageBytes);
     }
 
     @Override
@@ -83,17 +85,25 @@ public final class EchoEndpoint implements Session.Listener {
         session.sendText(text.take(), Callback.from(session::demand, this::echoFailed));
     }
 
-    /** The payload belongs to Jetty until {@code callback} completes: we echo it from there, no copy. */
+    /**
+     * Each binary frame as it arrives, so that a message arriving slowly in fragments keeps the
+     * heartbeat fed (see BinaryMessageBuffer). The fragment is copied and released at once; the
+     * echo goes out when the last fragment is in, and only its callback demands the next frame.
+     */
     @Override
-    public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
+    public void onWebSocketPartialBinary(ByteBuffer fragment, boolean last, Callback callback) {
         heartbeat.receivedFromPeer();
-        session.sendBinary(payload, Callback.from(() -> {
-            callback.succeed();
-            session.demand();
-        }, failure -> {
-            callback.fail(failure);
-            echoFailed(failure);
-        }));
+        boolean fits = binary.append(fragment);
+        callback.succeed(); // copied: the fragment's buffer is Jetty's again
+        if (!fits) {
+            session.close(StatusCode.MESSAGE_TOO_LARGE, "binary message over " + maxMessageBytes + " bytes", Callback.NOOP);
+            return;
+        }
+        if (!last) {
+            session.demand(); // the next fragment
+            return;
+        }
+        session.sendBinary(binary.take(), Callback.from(session::demand, this::echoFailed));
     }
 
     /**

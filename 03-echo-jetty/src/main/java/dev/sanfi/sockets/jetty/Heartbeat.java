@@ -48,8 +48,8 @@ final class Heartbeat implements Runnable {
     }
 
     /**
-     * A message, Ping or Pong from the peer proves it is alive. (Jetty's whole-message API does not
-     * show the frames of a message still arriving in fragments; it counts when it is complete.)
+     * Any frame from the peer proves it is alive: a fragment of a message too, not only a whole
+     * one, which is why {@code EchoEndpoint} receives messages fragment by fragment.
      */
     void receivedFromPeer() {
         lastFrameNanos = System.nanoTime();

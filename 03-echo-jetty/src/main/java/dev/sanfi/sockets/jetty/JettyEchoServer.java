@@ -86,6 +86,8 @@ public final class JettyEchoServer implements EchoServer {
 
     /** Every limit of the contract set explicitly: Jetty's defaults are 64 KiB messages and 30 s idle. */
     private static void configureSessions(ServerWebSocketContainer container, ServerSettings settings) {
+        // Jetty checks these two only for whole-message listeners; EchoEndpoint takes messages
+        // fragment by fragment and keeps the same limit itself (TextMessageBuffer, BinaryMessageBuffer).
         container.setMaxTextMessageSize(settings.maxMessageBytes());
         container.setMaxBinaryMessageSize(settings.maxMessageBytes());
         // A single frame may be as large as a whole message, no larger (1009 beyond it).

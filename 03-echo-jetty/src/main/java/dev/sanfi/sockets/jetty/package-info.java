@@ -11,7 +11,8 @@
  *   <li>what Jetty leaves to you: pings and a read-idle timeout ({@code Heartbeat}), the origin
  *       check ({@code EchoCreator}), the refusals Jetty lets fall through ({@code UpgradeRequestCheck}),
  *       a handshake deadline ({@code HandshakeDeadline}), fail-fast UTF-8 in fragmented text
- *       ({@code TextMessageBuffer}), a Close 1001 for every session on shutdown ({@code OpenSessions});</li>
+ *       ({@code TextMessageBuffer}), binary taken fragment by fragment so that a slow message is not
+ *       idle ({@code BinaryMessageBuffer}), a Close 1001 for every session on shutdown ({@code OpenSessions});</li>
  *   <li>fairness between connections: the thread pool of {@code ServerThreads};</li>
  *   <li>a client on Jetty's {@code WebSocketClient}: {@link dev.sanfi.sockets.jetty.JettyEchoClient}.</li>
  * </ul>

@@ -81,6 +81,23 @@ class EchoEndpointTest {
     }
 
     @Test
+    void reassemblesAFragmentedBinaryMessageIntoOneEcho() throws Exception {
+        try (WireClient connection = WireClient.open(server)) {
+            connection.send(Frame.binary(new byte[] {1, 2}).notFinal());
+            connection.send(Frame.ping(utf8("between")));
+            connection.send(Frame.continuation(new byte[0]).notFinal());
+            connection.send(Frame.continuation(new byte[] {3}).notFinal());
+            connection.send(Frame.continuation(new byte[] {4, 5}));
+            assertThat(connection.readFrame().opcode()).isEqualTo(Frame.PONG);
+            Frame echo = connection.readFrame();
+            assertThat(echo.opcode()).isEqualTo(Frame.BINARY);
+            assertThat(echo.fin()).isTrue();
+            assertThat(echo.payload()).containsExactly(1, 2, 3, 4, 5);
+            assertStillEchoes(connection);
+        }
+    }
+
+    @Test
     void answersAPingAndDemandsTheNextFrame() throws Exception {
         try (WireClient connection = WireClient.open(server)) {
             connection.send(Frame.ping(utf8("are you there")));
@@ -124,6 +141,16 @@ class EchoEndpointTest {
     void closesWith1009ForABinaryMessageOverTheLimit() throws Exception {
         try (WireClient connection = WireClient.open(server)) {
             connection.send(Frame.binary(new byte[MAX + 1]));
+            assertThat(readClose(connection).code()).isEqualTo(1009);
+        }
+    }
+
+    @Test
+    void closesWith1009ForABinaryMessageOverTheLimitInFragments() throws Exception {
+        try (WireClient connection = WireClient.open(server)) {
+            connection.send(Frame.binary(new byte[600]).notFinal());
+            connection.send(Frame.continuation(new byte[600]).notFinal());
+            // No final fragment: the limit holds while the message is still arriving.
             assertThat(readClose(connection).code()).isEqualTo(1009);
         }
     }
