@@ -4,10 +4,10 @@ import dev.sanfi.sockets.common.ServerSettings;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
-import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -52,17 +52,19 @@ public final class EchoEndpoint extends Endpoint {
         session.setMaxIdleTimeout(0);
 
         writer = new SessionWriter(session);
-        silence = new SilenceWatch(writer, timer, settings.pingInterval(), settings.idleTimeout());
+        // Every frame the peer sends counts as life, also those the container never shows us: the
+        // FrameGuard notes them all, and the configurator left us the note in the user properties.
+        LastHeard lastHeard = (LastHeard) session.getUserProperties().get(LastHeardHandoff.USER_PROPERTY);
+        silence = new SilenceWatch(writer, timer, settings.pingInterval(), settings.idleTimeout(),
+                Objects.requireNonNull(lastHeard, "no LastHeard: the endpoint runs only behind the FrameGuard"));
         session.addMessageHandler(String.class, this::onText);
         session.addMessageHandler(ByteBuffer.class, this::onBinary);
-        session.addMessageHandler(PongMessage.class, pong -> silence.heard());
         openSessions.add(writer);
         silence.start();
         LOG.info("opened {}", peer);
     }
 
     private void onText(String text) {
-        silence.heard();
         try {
             writer.text(text);
         } catch (IOException e) {
@@ -71,7 +73,6 @@ public final class EchoEndpoint extends Endpoint {
     }
 
     private void onBinary(ByteBuffer data) {
-        silence.heard();
         try {
             writer.binary(data);
         } catch (IOException e) {

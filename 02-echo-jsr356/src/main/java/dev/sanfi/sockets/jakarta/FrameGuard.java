@@ -6,7 +6,11 @@ import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.glassfish.grizzly.Buffer;
+import org.glassfish.grizzly.CloseListener;
+import org.glassfish.grizzly.CloseType;
+import org.glassfish.grizzly.Closeable;
 import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.EmptyCompletionHandler;
 import org.glassfish.grizzly.Grizzly;
@@ -16,6 +20,7 @@ import org.glassfish.grizzly.filterchain.BaseFilter;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
 import org.glassfish.grizzly.filterchain.NextAction;
 import org.glassfish.grizzly.http.HttpContent;
+import org.glassfish.grizzly.http.HttpHeader;
 import org.glassfish.grizzly.memory.Buffers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +34,11 @@ import org.slf4j.LoggerFactory;
  * <p>The socket is not closed the moment the Close is written: the client may still be sending (the
  * rest of a message over the limit, say), and closing a socket with unread bytes makes the kernel
  * send a TCP reset, which can destroy our Close before the client reads it. So the guard keeps
- * reading and discarding until the client hangs up, as RFC 6455 §7.1.1 asks, or {@link #LINGER} passes.
+ * reading and discarding until the client's Close arrives ({@link CloseWatch}; RFC 6455 §7.1.1: then
+ * the server closes TCP), the client hangs up, or {@link #LINGER} passes.
+ *
+ * <p>Seeing every byte, the guard is also where the peer's activity is noted: each read of frame bytes
+ * updates the connection's {@link LastHeard}, handed to the endpoint through {@link LastHeardHandoff}.
  */
 final class FrameGuard extends BaseFilter {
 
@@ -37,8 +46,16 @@ final class FrameGuard extends BaseFilter {
 
     private static final Attribute<FrameScanner> SCANNER =
             Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(FrameGuard.class.getName() + ".scanner");
-    private static final Attribute<Boolean> FAILED =
+    private static final Attribute<LastHeard> LAST_HEARD =
+            Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(FrameGuard.class.getName() + ".lastHeard");
+    /** Set once the guard has failed the connection: it then only watches for the client's Close. */
+    private static final Attribute<CloseWatch> FAILED =
             Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(FrameGuard.class.getName() + ".failed");
+    /** Which Close frames of a failed connection are through: {@link #OUR_CLOSE_SENT}, {@link #THEIR_CLOSE_SEEN}. */
+    private static final Attribute<AtomicInteger> CLOSES =
+            Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(FrameGuard.class.getName() + ".closes");
+    private static final int OUR_CLOSE_SENT = 1;
+    private static final int THEIR_CLOSE_SEEN = 2;
 
     /** FIN + opcode 0x8: the first byte of every unfragmented Close frame. */
     private static final int CLOSE_FRAME_START = 0x88;
@@ -49,10 +66,12 @@ final class FrameGuard extends BaseFilter {
 
     private final long maxPayloadBytes;
     private final ScheduledExecutorService timer;
+    private final LastHeardHandoff handoff;
 
-    FrameGuard(long maxPayloadBytes, ScheduledExecutorService timer) {
+    FrameGuard(long maxPayloadBytes, ScheduledExecutorService timer, LastHeardHandoff handoff) {
         this.maxPayloadBytes = maxPayloadBytes;
         this.timer = timer;
+        this.handoff = handoff;
     }
 
     @Override
@@ -61,22 +80,36 @@ final class FrameGuard extends BaseFilter {
         if (!HandshakeGate.passed(connection)) {
             return ctx.getInvokeAction(); // plain HTTP, or an upgrade not yet checked
         }
-        if (Boolean.TRUE.equals(FAILED.get(connection))) {
-            return ctx.getStopAction(); // failing: read and discard until the client hangs up
+        CloseWatch failed = FAILED.get(connection);
+        if (failed != null) {
+            // Failing: read and discard, until the client's Close (or its hang-up, or the linger).
+            Buffer discarded = ((HttpContent) ctx.getMessage()).getContent();
+            if (failed.closeSeen(discarded::get, discarded.position(), discarded.limit())) {
+                closeThrough(connection, THEIR_CLOSE_SEEN);
+            }
+            return ctx.getStopAction();
         }
         FrameScanner scanner = SCANNER.get(connection);
+        HttpContent content = ctx.getMessage();
         if (scanner == null) {
             // The upgrade request itself: frames start after Tyrus's 101.
             SCANNER.set(connection, new FrameScanner(maxPayloadBytes));
+            handOffLastHeard(connection, content.getHttpHeader());
             return ctx.getInvokeAction();
         }
-        HttpContent content = ctx.getMessage();
+        // Any frame bytes, even part of a frame, a fragment or a Ping Tyrus answers alone, are life.
+        LAST_HEARD.get(connection).heard();
         Buffer bytes = content.getContent();
         int faultAt = scanner.scan(bytes::get, bytes.position(), bytes.limit());
         if (faultAt < 0) {
             return ctx.getInvokeAction();
         }
-        FAILED.set(connection, Boolean.TRUE);
+        CloseWatch watch = scanner.closeWatch();
+        CLOSES.set(connection, new AtomicInteger());
+        FAILED.set(connection, watch);
+        if (watch.closeSeen(bytes::get, scanner.resumeAt(), bytes.limit())) {
+            closeThrough(connection, THEIR_CLOSE_SEEN); // the client's Close came in the same read
+        }
         FrameScanner.Fault fault = scanner.fault();
         LOG.info("failing {}: {} {}", connection.getPeerAddress(), fault.code(), fault.reason());
         // The frames before the fault are still echoed; the Close goes out after Tyrus has written them.
@@ -87,6 +120,16 @@ final class FrameGuard extends BaseFilter {
         bytes.limit(faultAt);
         ctx.addCompletionListener(done -> fail(connection, fault));
         return ctx.getInvokeAction();
+    }
+
+    /** A new {@link LastHeard} for this connection, its key in the upgrade request for the endpoint to find. */
+    private void handOffLastHeard(Connection<?> connection, HttpHeader upgrade) {
+        LastHeard lastHeard = new LastHeard(System::nanoTime);
+        LAST_HEARD.set(connection, lastHeard);
+        String key = handoff.offer(lastHeard);
+        upgrade.getHeaders().removeHeader(LastHeardHandoff.HEADER); // a client's own is never trusted
+        upgrade.addHeader(LastHeardHandoff.HEADER, key);
+        connection.addCloseListener((CloseListener<Closeable, CloseType>) (closed, type) -> handoff.withdraw(key));
     }
 
     /**
@@ -123,6 +166,7 @@ final class FrameGuard extends BaseFilter {
         connection.write(Buffers.wrap(connection.getMemoryManager(), close), new EmptyCompletionHandler<WriteResult>() {
             @Override
             public void completed(WriteResult result) {
+                closeThrough(connection, OUR_CLOSE_SENT);
                 try {
                     timer.schedule(connection::closeSilently, LINGER.toMillis(), TimeUnit.MILLISECONDS);
                 } catch (RejectedExecutionException stopping) {
@@ -135,5 +179,12 @@ final class FrameGuard extends BaseFilter {
                 connection.closeSilently();
             }
         });
+    }
+
+    /** Notes one Close frame through; with both through, the closing handshake is over and TCP is closed (§7.1.1). */
+    private static void closeThrough(Connection<?> connection, int close) {
+        if (CLOSES.get(connection).accumulateAndGet(close, (a, b) -> a | b) == (OUR_CLOSE_SENT | THEIR_CLOSE_SEEN)) {
+            connection.closeSilently();
+        }
     }
 }

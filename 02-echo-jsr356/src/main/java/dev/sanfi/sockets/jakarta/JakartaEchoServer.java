@@ -64,6 +64,7 @@ public final class JakartaEchoServer implements EchoServer {
             return thread;
         });
         OpenSessions openSessions = new OpenSessions();
+        LastHeardHandoff handoff = new LastHeardHandoff();
         // Tyrus fails with 1011 when an unparsed frame plus the next read exceed this; the FrameGuard
         // already refuses every frame over the limit (1009), so Tyrus's own cap is not needed.
         EchoServerContainer container = new EchoServerContainer(Integer.MAX_VALUE);
@@ -72,9 +73,10 @@ public final class JakartaEchoServer implements EchoServer {
             container.register(ServerEndpointConfig.Builder
                     .create(EchoEndpoint.class, EchoProtocol.ECHO_PATH)
                     .configurator(new EchoEndpointConfigurator(
-                            () -> new EchoEndpoint(settings, openSessions, timer, JakartaEchoServer::peerName)))
+                            () -> new EchoEndpoint(settings, openSessions, timer, JakartaEchoServer::peerName),
+                            handoff))
                     .build());
-            NetworkListener listener = listener(settings, container, timer);
+            NetworkListener listener = listener(settings, container, timer, handoff);
             http.addListener(listener);
             http.getServerConfiguration().addHttpHandler(new PageHandler());
             http.start();
@@ -90,7 +92,7 @@ public final class JakartaEchoServer implements EchoServer {
 
     /** Grizzly's listening socket and its filter chain, with Tyrus and our guards plugged in. */
     private static NetworkListener listener(ServerSettings settings, EchoServerContainer container,
-                                            ScheduledExecutorService timer) {
+                                            ScheduledExecutorService timer, LastHeardHandoff handoff) {
         // Exactly the address asked for; with port 0 the system picks one, and getPort() reads it back.
         NetworkListener listener = new NetworkListener("echo", settings.host(), settings.port());
         listener.setMaxHttpHeaderSize(Limits.MAX_HANDSHAKE_BYTES);
@@ -99,14 +101,15 @@ public final class JakartaEchoServer implements EchoServer {
         // A WebSocket connection lives long; the SilenceWatch, not Grizzly, decides when one is idle.
         listener.getKeepAlive().setIdleTimeoutInSeconds(-1);
         listener.registerAddOn(new WebSocketAddOn(container, EchoServerContainer.CONTEXT_PATH));
-        listener.registerAddOn((networkListener, chain) -> insertGuards(chain, settings, timer));
+        listener.registerAddOn((networkListener, chain) -> insertGuards(chain, settings, timer, handoff));
         return listener;
     }
 
     /** The deadline first (it acts on accept); after the HTTP codec the gate, then the frame guard, then Tyrus. */
-    private static void insertGuards(FilterChainBuilder chain, ServerSettings settings, ScheduledExecutorService timer) {
+    private static void insertGuards(FilterChainBuilder chain, ServerSettings settings, ScheduledExecutorService timer,
+                                     LastHeardHandoff handoff) {
         int codec = chain.indexOfType(HttpCodecFilter.class);
-        chain.add(codec + 1, new FrameGuard(settings.maxMessageBytes(), timer));
+        chain.add(codec + 1, new FrameGuard(settings.maxMessageBytes(), timer, handoff));
         chain.add(codec + 1, new HandshakeGate(settings.originPolicy()));
         chain.add(codec, new HandshakeDeadline(timer, settings.handshakeTimeout()));
     }

@@ -10,7 +10,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
 
 /**
  * Keeps one connection honest: a Ping after {@code pingInterval} of silence (RFC 6455 §5.5.2), Close
@@ -19,6 +18,10 @@ import java.util.function.LongSupplier;
  * <p>The specification leaves both to the container, and Tyrus's own knobs do something else: its
  * {@code setMaxIdleTimeout} closes with 1000 Normal Closure, and its heartbeat sends unsolicited Pongs,
  * which tell the peer we are alive but never ask whether the peer is. So the server keeps its own watch.
+ *
+ * <p>Silence is measured from {@link LastHeard}, which the {@link FrameGuard} updates on every frame
+ * byte the peer sends — also the Pings the container answers alone and the fragments it buffers, which
+ * the endpoint never sees.
  */
 final class SilenceWatch {
 
@@ -29,36 +32,30 @@ final class SilenceWatch {
     private final ScheduledExecutorService timer;
     private final long pingIntervalNanos;
     private final long idleTimeoutNanos;
-    private final LongSupplier clock;
+    private final LastHeard lastHeard;
 
-    private volatile long lastHeardNanos;
-    private volatile boolean pinged;
+    /** The start of the silence our last Ping was sent in: one Ping per silence. */
+    private long pingedSilenceStart;
+    private boolean pinged;
     private ScheduledFuture<?> next;
     private boolean stopped;
 
-    SilenceWatch(SessionWriter writer, ScheduledExecutorService timer, Duration pingInterval, Duration idleTimeout) {
-        this(writer, timer, pingInterval, idleTimeout, System::nanoTime);
-    }
-
+    /**
+     * @param lastHeard when the peer last sent any bytes of any frame: the silence is counted from there,
+     *                  for the Ping and for the idle close alike
+     */
     SilenceWatch(SessionWriter writer, ScheduledExecutorService timer, Duration pingInterval, Duration idleTimeout,
-                 LongSupplier clock) {
+                 LastHeard lastHeard) {
         this.writer = writer;
         this.timer = timer;
         this.pingIntervalNanos = pingInterval.toNanos();
         this.idleTimeoutNanos = idleTimeout.toNanos();
-        this.clock = clock;
-        this.lastHeardNanos = clock.getAsLong();
+        this.lastHeard = lastHeard;
     }
 
     /** Starts watching; call once, after the session is open. */
     synchronized void start() {
         schedule(Math.min(pingIntervalNanos, idleTimeoutNanos));
-    }
-
-    /** The peer sent something (a message or a Pong): the silence starts over. */
-    void heard() {
-        lastHeardNanos = clock.getAsLong();
-        pinged = false;
     }
 
     /** The session is closed: no more timers. */
@@ -71,14 +68,20 @@ final class SilenceWatch {
 
     /** One look at the silence: close, ping, or nothing; then the next look when something is due. */
     void check() {
-        long silent = clock.getAsLong() - lastHeardNanos;
+        // The clock first, then the start: a frame heard in between shortens the silence, never goes missing.
+        long now = lastHeard.now();
+        long silenceStart = lastHeard.nanos();
+        long silent = now - silenceStart;
         if (silent >= idleTimeoutNanos) {
             writer.close(new CloseReason(CloseCodes.GOING_AWAY, "idle for " + idleTimeoutNanos / 1_000_000 + " ms"));
             stop();
             return;
         }
-        if (silent >= pingIntervalNanos && !pinged) {
+        boolean pingedInThisSilence = pinged && pingedSilenceStart == silenceStart;
+        if (silent >= pingIntervalNanos && !pingedInThisSilence) {
             pinged = true;
+            pingedSilenceStart = silenceStart;
+            pingedInThisSilence = true;
             try {
                 writer.ping(ByteBuffer.wrap(PING_PAYLOAD));
             } catch (IOException | IllegalStateException e) {
@@ -86,7 +89,7 @@ final class SilenceWatch {
             }
         }
         long untilIdle = idleTimeoutNanos - silent;
-        long untilPing = pinged ? Long.MAX_VALUE : pingIntervalNanos - silent;
+        long untilPing = pingedInThisSilence ? Long.MAX_VALUE : pingIntervalNanos - silent;
         synchronized (this) {
             if (!stopped) {
                 schedule(Math.max(Math.min(untilIdle, untilPing), TimeUnit.MILLISECONDS.toNanos(1)));

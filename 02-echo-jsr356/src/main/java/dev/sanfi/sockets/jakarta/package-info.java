@@ -8,8 +8,10 @@
  * bootstrap ({@link dev.sanfi.sockets.jakarta.JakartaEchoServer}) builds the Grizzly server itself and
  * puts two filters in front of Tyrus: {@link dev.sanfi.sockets.jakarta.HandshakeGate} (complete HTTP
  * refusals, the origin check with the {@code Host} header) and {@link dev.sanfi.sockets.jakarta.FrameGuard}
- * (unmasked and oversized frames, which Tyrus lets through). Pings and the idle close are the server's
- * own ({@link dev.sanfi.sockets.jakarta.SilenceWatch}); every send on a session goes through one
+ * (unmasked and oversized frames, which Tyrus lets through; invalid UTF-8 as soon as it arrives; and
+ * every frame noted as a sign of life). Pings and the idle close are the server's own
+ * ({@link dev.sanfi.sockets.jakarta.SilenceWatch}, counting silence from the guard's
+ * {@link dev.sanfi.sockets.jakarta.LastHeard}); every send on a session goes through one
  * {@link dev.sanfi.sockets.jakarta.SessionWriter}.
  *
  * <p>Try it: {@code mvn -pl 02-echo-jsr356 exec:java}, open http://localhost:8082/, or

@@ -30,13 +30,14 @@ class SilenceWatchTest {
 
     private final AtomicLong now = new AtomicLong();
     private final List<String> sent = new CopyOnWriteArrayList<>();
+    private final LastHeard lastHeard = new LastHeard(now::get);
     private ScheduledExecutorService timer;
     private SilenceWatch watch;
 
     @BeforeEach
     void start() {
         timer = Executors.newSingleThreadScheduledExecutor();
-        watch = new SilenceWatch(new SessionWriter(recordingSession()), timer, PING, IDLE, now::get);
+        watch = new SilenceWatch(new SessionWriter(recordingSession()), timer, PING, IDLE, lastHeard);
         watch.start();
     }
 
@@ -73,7 +74,7 @@ class SilenceWatchTest {
         advance(PING);
         watch.check();
         advance(Duration.ofMinutes(1));
-        watch.heard();
+        lastHeard.heard();
         advance(PING.minusSeconds(1));
         watch.check();
         assertThat(sent).containsExactly("ping:keepalive");
@@ -90,6 +91,36 @@ class SilenceWatchTest {
         advance(IDLE.minus(PING));
         watch.check();
         assertThat(sent).containsExactly("ping:keepalive", "close:1001");
+    }
+
+    @Test
+    @DisplayName("DESIGN §2: a peer heard from now and then (its own Pings, say) is neither pinged nor closed")
+    void aPeerHeardFromStaysOpen() {
+        for (int i = 0; i < 10; i++) {
+            advance(PING.minusSeconds(1));
+            lastHeard.heard();
+            watch.check();
+        }
+        assertThat(Duration.ofNanos(now.get())).isGreaterThan(IDLE.multipliedBy(2));
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a peer that answers nothing but is heard from after the Ping is not closed at the old silence's timeout")
+    void hearingAfterThePingDefersTheClose() {
+        advance(PING);
+        watch.check();
+        advance(IDLE.minus(PING).minusSeconds(1));
+        lastHeard.heard();
+        advance(Duration.ofSeconds(1));
+        watch.check();
+        assertThat(sent).containsExactly("ping:keepalive");
+        advance(PING.minusSeconds(1));
+        watch.check();
+        assertThat(sent).as("a new silence, a new Ping").containsExactly("ping:keepalive", "ping:keepalive");
+        advance(IDLE.minus(PING));
+        watch.check();
+        assertThat(sent).containsExactly("ping:keepalive", "ping:keepalive", "close:1001");
     }
 
     /** A Session whose basic remote records pings and whose close records its code; nothing else is used. */
