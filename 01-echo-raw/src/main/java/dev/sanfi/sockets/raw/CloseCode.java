@@ -1,5 +1,7 @@
 package dev.sanfi.sockets.raw;
 
+import dev.sanfi.sockets.common.CloseCodes;
+
 /**
  * The close codes of RFC 6455 §7.4.1, plus the three the IANA registry added later (1012–1014).
  *
@@ -58,18 +60,9 @@ public enum CloseCode {
         return meaning;
     }
 
-    /**
-     * May this code appear in a Close frame? (RFC 6455 §7.4)
-     *
-     * <p>Below 1000 nothing is defined; 1004 is reserved; 1005, 1006 and 1015 only report what
-     * happened locally and must never be sent; 1016–2999 are for future revisions of the protocol;
-     * 3000–4999 belong to libraries and applications; from 5000 on nothing is defined.
-     */
+    /** May this code appear in a Close frame? The rule of RFC 6455 §7.4 lives in {@code common}. */
     public static boolean mayBeSent(int code) {
-        if (code >= 3000 && code <= 4999) {
-            return true;
-        }
-        return code >= 1000 && code <= 1014 && code != 1004 && code != 1005 && code != 1006;
+        return CloseCodes.mayBeSent(code);
     }
 
     /** A code with its meaning for logs, e.g. {@code 1001 Going Away} or {@code 4000}. */

@@ -1,8 +1,9 @@
 package dev.sanfi.sockets.raw;
 
+import dev.sanfi.sockets.common.CloseCodes;
+
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * The body of a Close frame (RFC 6455 §5.5.1): empty, or a 2-byte code followed by a UTF-8 reason.
@@ -14,9 +15,6 @@ public record ClosePayload(int code, String reason) {
 
     /** A Close frame with no body. */
     public static final ClosePayload EMPTY = new ClosePayload(CloseCode.NO_STATUS_RECEIVED.code(), "");
-
-    /** The reason is what is left of a control frame's 125 bytes after the 2-byte code. */
-    static final int MAX_REASON_BYTES = FrameParser.MAX_CONTROL_PAYLOAD - 2;
 
     public ClosePayload(CloseCode code, String reason) {
         this(code.code(), reason);
@@ -49,19 +47,12 @@ public record ClosePayload(int code, String reason) {
         return code == CloseCode.NO_STATUS_RECEIVED.code();
     }
 
-    /** The frame body: empty for {@link #EMPTY}, else the code and the reason cut to 123 bytes. */
+    /** The frame body: empty for {@link #EMPTY}, else the code and the reason, cut to fit (§5.5). */
     public byte[] toBytes() {
         if (isEmpty()) {
             return new byte[0];
         }
-        byte[] reasonBytes = reason.getBytes(StandardCharsets.UTF_8);
-        int length = reasonBytes.length;
-        if (length > MAX_REASON_BYTES) {
-            length = MAX_REASON_BYTES;
-            while ((reasonBytes[length] & 0xC0) == 0x80) {
-                length--;                                   // do not cut a character in two
-            }
-        }
-        return ByteBuffer.allocate(2 + length).putShort((short) code).put(Arrays.copyOf(reasonBytes, length)).array();
+        byte[] reasonBytes = CloseCodes.fittingReason(reason).getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(2 + reasonBytes.length).putShort((short) code).put(reasonBytes).array();
     }
 }

@@ -1,13 +1,14 @@
 package dev.sanfi.sockets.raw;
 
 import dev.sanfi.sockets.common.EchoPage;
-import dev.sanfi.sockets.common.EchoProtocol;
+import dev.sanfi.sockets.common.RequestRules;
 import dev.sanfi.sockets.common.OriginPolicy;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.Map;
 
 /**
  * The server's side of the opening handshake (RFC 6455 §4.2): reads the client's HTTP request and
@@ -49,75 +50,24 @@ public final class Handshake {
 
     /**
      * Answers one request: {@code GET /} gets the page, a valid upgrade on {@code /echo} gets 101,
-     * anything else a refusal with a status and a one-line reason.
+     * anything else a refusal with a status and a one-line reason. Which answer is {@code common}'s
+     * {@link RequestRules}, the same for every server of the course; this class turns it into bytes.
      */
     public static Response respond(HttpHead request, OriginPolicy origins) {
-        try {
-            String path = checkRequestLine(request);
-            if (path.equals(EchoProtocol.PAGE_PATH)) {
-                return page();
-            }
-            if (!path.equals(EchoProtocol.ECHO_PATH)) {
-                return refusal(404, "no such path: " + path);
-            }
-            String key = checkUpgrade(request, origins);
-            return switchingProtocols(key);
-        } catch (HandshakeException e) {
-            return refusal(e.status(), e.getMessage());
+        String[] line = request.startLine().split(" ", -1);
+        String path = line.length == 3 ? RequestRules.pathOf(line[1]) : null;
+        if (path == null) {
+            return refusal(400, "malformed request line: " + request.startLine());
         }
-    }
-
-    /** §4.2.1 items 1–2: {@code GET}, HTTP/1.1 and a Host; returns the path without the query. */
-    private static String checkRequestLine(HttpHead request) throws HandshakeException {
-        String[] parts = request.startLine().split(" ", -1);
-        if (parts.length != 3 || !parts[1].startsWith("/")) {
-            throw new HandshakeException(400, "malformed request line: " + request.startLine());
+        RequestRules.Answer answer = RequestRules.decide(RequestRules.head(line[0], path, line[2], request::values), origins);
+        if (answer instanceof RequestRules.Upgrade upgrade) {
+            return switchingProtocols(upgrade.key());
         }
-        if (!parts[2].equals("HTTP/1.1")) {
-            throw new HandshakeException(400, "the WebSocket handshake needs HTTP/1.1, not " + parts[2]);
+        if (answer instanceof RequestRules.Page page) {
+            return page(page.withBody());
         }
-        if (!parts[0].equals("GET")) {
-            throw new HandshakeException(400, "the method must be GET, not " + parts[0]);
-        }
-        if (request.value("Host") == null) {
-            throw new HandshakeException(400, "exactly one Host header is required");
-        }
-        int query = parts[1].indexOf('?');
-        return query < 0 ? parts[1] : parts[1].substring(0, query);
-    }
-
-    /** §4.2.1 items 3–8 and the origin check of §10.2; returns the client's key. */
-    private static String checkUpgrade(HttpHead request, OriginPolicy origins) throws HandshakeException {
-        if (!request.hasToken("Upgrade", "websocket")) {
-            throw new HandshakeException(426, "this is a WebSocket endpoint: send 'Upgrade: websocket'");
-        }
-        if (!request.hasToken("Connection", "upgrade")) {
-            throw new HandshakeException(400, "'upgrade' token not found in the 'Connection' header");
-        }
-        String version = request.value("Sec-WebSocket-Version");
-        if (!EchoProtocol.WEBSOCKET_VERSION.equals(version)) {
-            throw new HandshakeException(426, "unsupported Sec-WebSocket-Version " + version + ", this server speaks 13");
-        }
-        String key = request.value("Sec-WebSocket-Key");
-        if (!isValidKey(key)) {
-            throw new HandshakeException(400, "Sec-WebSocket-Key must be the base64 of 16 bytes, was " + key);
-        }
-        if (!origins.allows(request.value("Origin"), request.value("Host"))) {
-            throw new HandshakeException(403, "origin not allowed: " + request.value("Origin"));
-        }
-        return key;
-    }
-
-    /** §4.1: the key is a random 16-byte nonce, base64-encoded (24 characters). */
-    private static boolean isValidKey(String key) {
-        if (key == null || key.length() != 24) {
-            return false;
-        }
-        try {
-            return Base64.getDecoder().decode(key).length == 16;
-        } catch (IllegalArgumentException notBase64) {
-            return false;
-        }
+        RequestRules.Refusal refusal = (RequestRules.Refusal) answer;
+        return refusal(refusal);
     }
 
     /** §4.2.2 step 5: the 101 response; after its empty line, both sides speak frames. */
@@ -130,25 +80,32 @@ public final class Handshake {
         return new Response(101, head.getBytes(StandardCharsets.US_ASCII));
     }
 
-    /** The browser client page, then the connection ends. */
-    static Response page() {
-        return response(200, EchoPage.CONTENT_TYPE, EchoPage.html(), "");
+    /** The browser client page (for {@code HEAD} only its head), then the connection ends. */
+    static Response page(boolean withBody) {
+        byte[] html = EchoPage.html();
+        return response(200, EchoPage.CONTENT_TYPE, html.length, withBody ? html : new byte[0], "");
+    }
+
+    /** A refusal with nothing but a status and a one-line reason (a 431 for a head too large, say). */
+    public static Response refusal(int status, String reason) {
+        return refusal(new RequestRules.Refusal(status, reason, Map.of()));
     }
 
     /**
-     * A refusal: the status, a one-line reason as the body, and {@code Connection: close}. A 426
-     * names the version and protocol we speak, so the client can retry right (§4.2.2, §4.4).
+     * A refusal: the status, a one-line reason as the body, the header fields the status calls for
+     * (a 426 names the protocol and version we speak, §4.2.2, §4.4), and {@code Connection: close}.
      */
-    public static Response refusal(int status, String reason) {
-        String extra = status == 426 ? "Upgrade: websocket\r\nSec-WebSocket-Version: 13\r\n" : "";
-        byte[] body = (reason + "\n").getBytes(StandardCharsets.UTF_8);
-        return response(status, "text/plain; charset=utf-8", body, extra);
+    static Response refusal(RequestRules.Refusal refusal) {
+        StringBuilder extra = new StringBuilder();
+        refusal.headers().forEach((name, value) -> extra.append(name).append(": ").append(value).append("\r\n"));
+        byte[] body = refusal.body().getBytes(StandardCharsets.UTF_8);
+        return response(refusal.status(), RequestRules.REFUSAL_CONTENT_TYPE, body.length, body, extra.toString());
     }
 
-    private static Response response(int status, String contentType, byte[] body, String extraHeaders) {
-        String head = "HTTP/1.1 " + status + " " + reasonPhrase(status) + "\r\n"
+    private static Response response(int status, String contentType, int contentLength, byte[] body, String extraHeaders) {
+        String head = "HTTP/1.1 " + status + " " + RequestRules.phrase(status) + "\r\n"
                 + "Content-Type: " + contentType + "\r\n"
-                + "Content-Length: " + body.length + "\r\n"
+                + "Content-Length: " + contentLength + "\r\n"
                 + extraHeaders
                 + "Connection: close\r\n"
                 + "\r\n";
@@ -156,18 +113,5 @@ public final class Handshake {
         bytes.writeBytes(head.getBytes(StandardCharsets.US_ASCII));
         bytes.writeBytes(body);
         return new Response(status, bytes.toByteArray());
-    }
-
-    private static String reasonPhrase(int status) {
-        return switch (status) {
-            case 200 -> "OK";
-            case 400 -> "Bad Request";
-            case 403 -> "Forbidden";
-            case 404 -> "Not Found";
-            case 426 -> "Upgrade Required";
-            case 431 -> "Request Header Fields Too Large";
-            case 503 -> "Service Unavailable";
-            default -> "Error";
-        };
     }
 }

@@ -1,5 +1,6 @@
 package dev.sanfi.sockets.jetty;
 
+import dev.sanfi.sockets.common.CloseCodes;
 import dev.sanfi.sockets.common.EchoProtocol;
 import java.nio.ByteBuffer;
 import java.util.function.Function;
@@ -59,7 +60,7 @@ public final class EchoEndpoint implements Session.Listener {
         LOG.info("opened {}", peer);
         open = true;
         if (!sessions.opened(session)) {
-            session.close(EchoProtocol.GOING_AWAY, "server shutting down", Callback.NOOP);
+            session.close(CloseCodes.GOING_AWAY, "server shutting down", Callback.NOOP);
             return;
         }
         heartbeat = heartbeats.apply(session);

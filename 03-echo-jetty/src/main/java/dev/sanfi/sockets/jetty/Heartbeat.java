@@ -1,5 +1,6 @@
 package dev.sanfi.sockets.jetty;
 
+import dev.sanfi.sockets.common.CloseCodes;
 import dev.sanfi.sockets.common.EchoProtocol;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -72,7 +73,7 @@ final class Heartbeat implements Runnable {
         long silent = now - lastFrame;
         if (silent >= idleTimeoutNanos) {
             // RFC 6455 §7.4.1: 1001 "going away" is the code for a server dropping a peer.
-            session.close(EchoProtocol.GOING_AWAY, "idle timeout", Callback.NOOP);
+            session.close(CloseCodes.GOING_AWAY, "idle timeout", Callback.NOOP);
             return;
         }
         boolean pingedSinceLastFrame = lastPingNanos - lastFrame > 0;

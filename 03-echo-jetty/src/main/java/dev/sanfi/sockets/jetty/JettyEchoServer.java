@@ -1,5 +1,6 @@
 package dev.sanfi.sockets.jetty;
 
+import dev.sanfi.sockets.common.CloseCodes;
 import dev.sanfi.sockets.common.EchoProtocol;
 import dev.sanfi.sockets.common.EchoServer;
 import dev.sanfi.sockets.common.Limits;
@@ -112,7 +113,7 @@ public final class JettyEchoServer implements EchoServer {
             return;
         }
         try {
-            if (!sessions.closeAll(EchoProtocol.GOING_AWAY, "server shutting down", Limits.SHUTDOWN_GRACE)) {
+            if (!sessions.closeAll(CloseCodes.GOING_AWAY, "server shutting down", Limits.SHUTDOWN_GRACE)) {
                 LOG.warn("{} session(s) did not answer the Close within {} s", sessions.size(), Limits.SHUTDOWN_GRACE.toSeconds());
             }
         } catch (InterruptedException e) {

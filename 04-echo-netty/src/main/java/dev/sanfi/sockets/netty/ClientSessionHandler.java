@@ -1,5 +1,6 @@
 package dev.sanfi.sockets.netty;
 
+import dev.sanfi.sockets.common.CloseCodes;
 import dev.sanfi.sockets.common.ClientEvents;
 import dev.sanfi.sockets.common.EchoProtocol;
 import io.netty.buffer.ByteBufUtil;
@@ -34,7 +35,7 @@ final class ClientSessionHandler extends ChannelDuplexHandler {
     private final ClientEvents events;
     private ChannelPromise handshakeFuture;
     private boolean closeSent;
-    private int closeCode = EchoProtocol.ABNORMAL_CLOSURE;
+    private int closeCode = CloseCodes.ABNORMAL_CLOSURE;
     private String closeReason = "";
 
     ClientSessionHandler(WebSocketClientHandshaker handshaker, ClientEvents events) {

@@ -1,5 +1,6 @@
 package dev.sanfi.sockets.netty;
 
+import dev.sanfi.sockets.common.CloseCodes;
 import dev.sanfi.sockets.common.EchoProtocol;
 import dev.sanfi.sockets.common.Limits;
 import io.netty.channel.ChannelDuplexHandler;
@@ -71,7 +72,7 @@ final class CloseHandshake extends ChannelDuplexHandler {
         if (event instanceof HandshakeComplete) {
             open = true;
         } else if (event == ServerStopping.INSTANCE && open && !closeSent) {
-            write(ctx, new CloseWebSocketFrame(EchoProtocol.GOING_AWAY, "server stopping"), ctx.newPromise());
+            write(ctx, new CloseWebSocketFrame(CloseCodes.GOING_AWAY, "server stopping"), ctx.newPromise());
             ctx.flush();
         }
         ctx.fireUserEventTriggered(event);

@@ -1,5 +1,6 @@
 package dev.sanfi.sockets.netty;
 
+import dev.sanfi.sockets.common.CloseCodes;
 import dev.sanfi.sockets.common.EchoProtocol;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -19,7 +20,7 @@ final class ConnectionLog extends ChannelDuplexHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionLog.class);
 
     private boolean open;
-    private int closeCode = EchoProtocol.ABNORMAL_CLOSURE;
+    private int closeCode = CloseCodes.ABNORMAL_CLOSURE;
     private String closedBy = "";
 
     @Override

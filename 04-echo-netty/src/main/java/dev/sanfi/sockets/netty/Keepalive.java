@@ -1,5 +1,6 @@
 package dev.sanfi.sockets.netty;
 
+import dev.sanfi.sockets.common.CloseCodes;
 import dev.sanfi.sockets.common.EchoProtocol;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -32,7 +33,7 @@ final class Keepalive extends ChannelInboundHandlerAdapter {
             open = true;
         } else if (event instanceof IdleStateEvent idle) {
             if (open && idle.state() == IdleState.READER_IDLE) {
-                ctx.writeAndFlush(new CloseWebSocketFrame(EchoProtocol.GOING_AWAY, "idle timeout"));
+                ctx.writeAndFlush(new CloseWebSocketFrame(CloseCodes.GOING_AWAY, "idle timeout"));
             } else if (open && idle.state() == IdleState.ALL_IDLE) {
                 ctx.writeAndFlush(new PingWebSocketFrame());
             }

@@ -9,7 +9,7 @@ public interface ClientEvents {
 
     /**
      * The connection is closed: with the code and reason of the server's Close frame, or with
-     * {@link EchoProtocol#ABNORMAL_CLOSURE} 1006 when it ended without one. Called once.
+     * {@link CloseCodes#ABNORMAL_CLOSURE} 1006 when it ended without one. Called once.
      */
     void onClose(int code, String reason);
 

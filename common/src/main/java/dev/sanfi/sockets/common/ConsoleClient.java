@@ -65,9 +65,9 @@ public final class ConsoleClient {
                 }
                 out.println(reply instanceof Event.Text text ? text.text() : describe(((Event.Binary) reply).data()));
             }
-            session.sendClose(EchoProtocol.NORMAL_CLOSURE, "done");
+            session.sendClose(CloseCodes.NORMAL_CLOSURE, "done");
             Event end = events.poll(replyTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (end instanceof Event.Closed closed && closed.code() == EchoProtocol.NORMAL_CLOSURE) {
+            if (end instanceof Event.Closed closed && closed.code() == CloseCodes.NORMAL_CLOSURE) {
                 return 0;
             }
             return fail(end, "the server did not answer the Close within " + replyTimeout.toSeconds() + " s");

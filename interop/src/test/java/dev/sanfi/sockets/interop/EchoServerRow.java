@@ -2,6 +2,7 @@ package dev.sanfi.sockets.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sanfi.sockets.common.CloseCodes;
 import dev.sanfi.sockets.common.EchoClientSession;
 import dev.sanfi.sockets.common.EchoProtocol;
 import dev.sanfi.sockets.common.EchoServer;
@@ -143,9 +144,9 @@ abstract class EchoServerRow {
     @MethodSource("everyClient")
     void normalClosure(ClientStack client, ServerStack server) throws Exception {
         try (OpenClient open = connect(client)) {
-            open.session().sendClose(EchoProtocol.NORMAL_CLOSURE, "bye");
+            open.session().sendClose(CloseCodes.NORMAL_CLOSURE, "bye");
 
-            assertThat(open.events().awaitClose().code()).as(cell(client)).isEqualTo(EchoProtocol.NORMAL_CLOSURE);
+            assertThat(open.events().awaitClose().code()).as(cell(client)).isEqualTo(CloseCodes.NORMAL_CLOSURE);
         }
     }
 

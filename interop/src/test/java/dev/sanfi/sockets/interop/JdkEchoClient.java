@@ -1,5 +1,6 @@
 package dev.sanfi.sockets.interop;
 
+import dev.sanfi.sockets.common.CloseCodes;
 import dev.sanfi.sockets.common.ClientEvents;
 import dev.sanfi.sockets.common.EchoProtocol;
 import dev.sanfi.sockets.common.Limits;
@@ -154,7 +155,7 @@ final class JdkEchoClient implements PingingSession {
         public void onError(WebSocket socket, Throwable error) {
             events.onError(error);
             if (closed.compareAndSet(false, true)) {
-                events.onClose(EchoProtocol.ABNORMAL_CLOSURE, String.valueOf(error));
+                events.onClose(CloseCodes.ABNORMAL_CLOSURE, String.valueOf(error));
             }
         }
     }

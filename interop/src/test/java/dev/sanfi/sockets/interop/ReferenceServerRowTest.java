@@ -2,6 +2,7 @@ package dev.sanfi.sockets.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sanfi.sockets.common.CloseCodes;
 import dev.sanfi.sockets.common.EchoProtocol;
 import dev.sanfi.sockets.common.Limits;
 import java.util.stream.Stream;
@@ -61,7 +62,7 @@ class ReferenceServerRowTest extends EchoServerRow {
 
             RecordedEvents.Close close = open.events().awaitClose();
             assertThat(close.code()).as(cell(client) + ": " + close + ", errors " + open.events().errors())
-                    .isIn(MESSAGE_TOO_BIG, EchoProtocol.ABNORMAL_CLOSURE);
+                    .isIn(MESSAGE_TOO_BIG, CloseCodes.ABNORMAL_CLOSURE);
         }
     }
 }

@@ -40,7 +40,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The echo protocol (DESIGN §2, RFC 6455) as tests: every echo module's server test extends this
+ * The echo protocol ({@code docs/contract.md}, RFC 6455) as tests: every echo module's server test extends this
  * class and says only how to start its server.
  *
  * <p>The tests talk to the server through {@link WireClient}, which shares no code with any module
@@ -213,6 +213,50 @@ public abstract class EchoServerContract {
         HttpResponse response = client.exchange(HandshakeRequest.get("/echo", client.host()));
         assertThat(response.status()).as("DESIGN §2: GET /echo without upgrade headers; got:%n%s", response)
                 .isEqualTo(426);
+    }
+
+    @Test
+    @DisplayName("RFC 6455 §4.2.1, §4.4: an upgrade without Sec-WebSocket-Version gets 426 and 'Sec-WebSocket-Version: 13'")
+    public void missingVersionIsRefusedWith426NamingVersion13() throws IOException {
+        HttpResponse response = assertRefused(server(), base -> base.withoutHeader("Sec-WebSocket-Version"), 426,
+                "docs/contract.md: a missing version is answered like a wrong one");
+        assertThat(response.headerHasToken("Sec-WebSocket-Version", "13"))
+                .as("RFC 6455 §4.4: the 426 names the supported version in Sec-WebSocket-Version; got:%n%s", response)
+                .isTrue();
+    }
+
+    @Test
+    @DisplayName("RFC 9112 §3.2: an upgrade without Host is refused with 400")
+    public void upgradeWithoutHostIsRefusedWith400() throws IOException {
+        assertRefused(server(), base -> base.withoutHeader("Host"), 400,
+                "RFC 9112 §3.2, RFC 6455 §4.2.1 item 2: an HTTP/1.1 request needs a Host");
+    }
+
+    @Test
+    @DisplayName("RFC 9110 §9.3.2: HEAD / gets the page's 200 head, without a body")
+    public void headOfRootGetsThePageHeadWithoutBody() throws IOException {
+        WireClient client = connect(server());
+        client.sendRaw(HandshakeRequest.get("/", client.host()).withMethod("HEAD")
+                .withHeader("Connection", "close").toBytes());
+        String answer = new String(client.readToEof(TIMEOUT), StandardCharsets.ISO_8859_1);
+        assertThat(answer).as("RFC 9110 §9.3.2: HEAD / is answered like GET /; got:%n%s", answer)
+                .startsWith("HTTP/1.1 200");
+        assertThat(answer.toLowerCase(Locale.ROOT)).as("the head names the page's type").contains("content-type: text/html");
+        assertThat(answer.substring(answer.indexOf("\r\n\r\n") + 4))
+                .as("RFC 9110 §9.3.2: a response to HEAD has no content; got:%n%s", answer).isEmpty();
+    }
+
+    @Test
+    @DisplayName("RFC 9110 §15.5.6: POST / gets 405 with 'Allow: GET, HEAD'")
+    public void postToRootGets405WithAllow() throws IOException {
+        WireClient client = connect(server());
+        HttpResponse response = client.exchange(HandshakeRequest.get("/", client.host()).withMethod("POST")
+                .withHeader("Content-Length", "0").withHeader("Connection", "close"));
+        assertThat(response.status()).as("RFC 9110 §15.5.6: POST / ; got:%n%s", response).isEqualTo(405);
+        assertThat(response.header("Allow")).as("RFC 9110 §15.5.6: a 405 lists the methods the page answers")
+                .isNotNull();
+        assertThat(response.headerHasToken("Allow", "GET") && response.headerHasToken("Allow", "HEAD"))
+                .as("Allow names GET and HEAD; got:%n%s", response).isTrue();
     }
 
     @Test
