@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * The command line of every echo module (DESIGN §3): {@code server} (the default) and {@code client}.
+ * The command line of every echo module (docs/contract.md §3): {@code server} (the default) and {@code client}.
  *
  * <pre>
  * server [--host H] [--port N] [--max-message-bytes N] [--idle-timeout S] [--ping-interval S] [--allow-origin O]...
