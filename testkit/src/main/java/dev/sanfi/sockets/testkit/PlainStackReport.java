@@ -24,6 +24,7 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * What a stack does by itself: the echo contract run against the <em>plain</em> stack (its defaults
@@ -201,8 +202,16 @@ public final class PlainStackReport {
 
     /** What the stack did, from a failure: its message on one line, without the rule it repeats. */
     static String did(Throwable failure) {
-        String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
-        message = DESCRIPTION.matcher(message.strip()).replaceFirst("");
+        String message;
+        if (failure instanceof AssertionFailedError compared && compared.isExpectedDefined() && compared.isActualDefined()) {
+            // An isEqualTo and the like: the two values say it; the description only repeats the rule.
+            message = "expected: " + compared.getExpected().getStringRepresentation()
+                    + " but was: " + compared.getActual().getStringRepresentation();
+        } else {
+            message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+            message = DESCRIPTION.matcher(message.strip()).replaceFirst("");
+            message = message.lines().findFirst().orElse(message); // the first line says what; dumps follow
+        }
         message = PORT.matcher(message).replaceAll("$1:PORT");
         message = message.replaceAll("\\s+", " ").strip();
         if (message.length() > MAX_DID_CHARS) {

@@ -32,9 +32,12 @@ class PlainStackReportTest {
     @Test
     void whatTheStackDidIsOneLineWithoutTheRepeatedRuleOrThePort() {
         AssertionError failure = new AssertionError(
-                "[RFC 6455 §5.1: expected Close 1002 from 127.0.0.1:41234]\nexpected: 1002\n but was: 1006");
+                "[RFC 6455 §5.1: expected Close 1002 from 127.0.0.1:41234] no Close within 10 s\nGET /echo HTTP/1.1");
 
-        assertThat(PlainStackReport.did(failure)).isEqualTo("expected: 1002 but was: 1006");
+        assertThat(PlainStackReport.did(failure)).isEqualTo("no Close within 10 s");
+        assertThat(PlainStackReport.did(new org.opentest4j.AssertionFailedError(
+                "[a long description [with] brackets]\nexpected: 400\n but was: 404", 400, 404)))
+                .isEqualTo("expected: 400 but was: 404");
         assertThat(PlainStackReport.did(new AssertionError("no close from localhost/127.0.0.1:5555 | at all")))
                 .isEqualTo("no close from localhost:PORT / at all");
     }
