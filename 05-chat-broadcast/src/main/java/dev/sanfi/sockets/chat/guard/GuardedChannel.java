@@ -40,7 +40,7 @@ public final class GuardedChannel implements WrappedByteChannel {
     private volatile long lastHeardNanos;
     private volatile long lastPingNanos;
     private volatile Future<?> handshakeDeadline;
-    private boolean peerEnded;
+    private volatile boolean peerEnded; // set by the selector thread, read by whoever closes
     private boolean refused;
     private boolean closed;
 

@@ -45,7 +45,7 @@ public final class InboundFrames {
     private int closeLength;
     private long messageBytes;
     private long frames;
-    private boolean peerClosed;
+    private volatile boolean peerClosed; // read by the thread that closes the connection
     private volatile Refusal refusal;
 
     public InboundFrames(long maxMessageBytes) {
