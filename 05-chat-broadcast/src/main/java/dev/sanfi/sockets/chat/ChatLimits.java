@@ -35,6 +35,20 @@ public final class ChatLimits {
      */
     public static final Duration SLOW_MEMBER_CLOSE_GRACE = Duration.ofSeconds(2);
 
+    /**
+     * Connections the kernel may hold for the chat before it accepts them (the listen backlog).
+     * Java-WebSocket binds with the JDK's default of 50; a burst of connections beyond that has its
+     * SYNs dropped, and each client waits out TCP's retransmission timer (1 s, then 2 s, 4 s, ...):
+     * 2,000 connections at once took 37 s. The kernel caps the value at {@code net.core.somaxconn}.
+     */
+    public static final int ACCEPT_BACKLOG = 4096;
+
+    /**
+     * After the server's Close frame is written, how long the client has to answer with its own
+     * Close (or end its stream) before TCP is closed anyway (RFC 6455 §7.1.1).
+     */
+    public static final Duration CLOSE_LINGER = Duration.ofSeconds(2);
+
     private ChatLimits() {
     }
 }

@@ -1,13 +1,14 @@
 package dev.sanfi.sockets.chat;
 
+import dev.sanfi.sockets.chat.guard.ConnectionGuard;
 import dev.sanfi.sockets.common.Limits;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
  * The chat: the page on one port (JDK HTTP server), the WebSocket chat on another (Java-WebSocket),
@@ -18,12 +19,14 @@ public final class ChatServer implements AutoCloseable {
     private final PageServer page;
     private final ChatEndpoint endpoint;
     private final ScheduledExecutorService closer;
+    private final ConnectionGuard guard;
     private boolean closed;
 
-    private ChatServer(PageServer page, ChatEndpoint endpoint, ScheduledExecutorService closer) {
+    private ChatServer(PageServer page, ChatEndpoint endpoint, ScheduledExecutorService closer, ConnectionGuard guard) {
         this.page = page;
         this.endpoint = endpoint;
         this.closer = closer;
+        this.guard = guard;
     }
 
     /** Binds both ports and starts serving; returns once both listen. */
@@ -35,23 +38,38 @@ public final class ChatServer implements AutoCloseable {
             page.stop();
             throw e;
         }
-        ScheduledExecutorService closer = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "chat-slow-member-closer");
+        ScheduledThreadPoolExecutor closer = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "chat-timers");
             thread.setDaemon(true);
             return thread;
         });
-        ChatEndpoint endpoint = new ChatEndpoint(settings, page.port(), closer);
+        closer.setRemoveOnCancelPolicy(true); // a handshake deadline is cancelled for almost every connection
+        ConnectionGuard guard;
+        try {
+            guard = new ConnectionGuard(bounds(settings), closer);
+        } catch (IOException e) {
+            closer.shutdownNow();
+            page.stop();
+            throw e;
+        }
+        ChatEndpoint endpoint = new ChatEndpoint(settings, page.port(), closer, guard);
         try {
             endpoint.start();
             endpoint.awaitStarted();
         } catch (Exception e) {
             endpoint.shutdown(Duration.ofSeconds(1));
             closer.shutdownNow();
+            guard.close();
             page.stop();
             throw e;
         }
         page.start(endpoint.getPort());
-        return new ChatServer(page, endpoint, closer);
+        return new ChatServer(page, endpoint, closer, guard);
+    }
+
+    private static ConnectionGuard.Bounds bounds(ChatSettings settings) {
+        return new ConnectionGuard.Bounds(Limits.MAX_HANDSHAKE_BYTES, settings.handshakeTimeout(), settings.maxFrameBytes(),
+                settings.pingInterval(), settings.idleTimeout(), ChatLimits.SLOW_MEMBER_CLOSE_GRACE, ChatLimits.CLOSE_LINGER);
     }
 
     /**
@@ -95,6 +113,11 @@ public final class ChatServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             closer.shutdownNow();
+            try {
+                guard.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

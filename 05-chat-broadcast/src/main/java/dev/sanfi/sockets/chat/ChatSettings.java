@@ -14,7 +14,9 @@ import java.util.Objects;
  * @param wsPort            the chat's WebSocket port; 0 takes a free one
  * @param maxFrameBytes     a larger frame (or reassembled message) is refused with close 1009
  * @param maxUnsentBytes    a member with more bytes than this waiting to be sent is dropped as too slow
- * @param pingInterval      Java-WebSocket's lost-connection timer: ping this often, drop after 1.5× without a pong
+ * @param pingInterval      a member silent this long (no frame at all) is pinged
+ * @param idleTimeout       a member silent this long gets Close 1001
+ * @param handshakeTimeout  the upgrade request's head must be complete within this
  * @param messagesPerSecond each member's message rate...
  * @param messageBurst      ...and burst
  * @param originPolicy      which other pages may connect besides the chat's own page
@@ -26,6 +28,8 @@ public record ChatSettings(
         int maxFrameBytes,
         int maxUnsentBytes,
         Duration pingInterval,
+        Duration idleTimeout,
+        Duration handshakeTimeout,
         int messagesPerSecond,
         int messageBurst,
         OriginPolicy originPolicy) {
@@ -40,35 +44,53 @@ public record ChatSettings(
         if (maxFrameBytes < 1 || maxUnsentBytes < 1 || messagesPerSecond < 1 || messageBurst < 1) {
             throw new IllegalArgumentException("limits must be positive");
         }
-        if (pingInterval.toSeconds() < 1) {
-            throw new IllegalArgumentException("pingInterval must be at least 1 second (the library counts in seconds)");
+        Objects.requireNonNull(pingInterval, "pingInterval");
+        Objects.requireNonNull(idleTimeout, "idleTimeout");
+        Objects.requireNonNull(handshakeTimeout, "handshakeTimeout");
+        if (pingInterval.isNegative() || pingInterval.isZero() || pingInterval.compareTo(idleTimeout) >= 0) {
+            throw new IllegalArgumentException("pingInterval must be positive and shorter than idleTimeout, were "
+                    + pingInterval + " and " + idleTimeout);
+        }
+        if (handshakeTimeout.isNegative() || handshakeTimeout.isZero()) {
+            throw new IllegalArgumentException("handshakeTimeout must be positive, was " + handshakeTimeout);
         }
     }
 
     /** The defaults of {@link Limits} and {@link ChatLimits} on {@code localhost}, same-origin only. */
     public static ChatSettings defaults(int pagePort, int wsPort) {
         return new ChatSettings("localhost", pagePort, wsPort, Limits.MAX_MESSAGE_BYTES, ChatLimits.MAX_UNSENT_BYTES,
-                Limits.PING_INTERVAL, ChatLimits.MESSAGES_PER_SECOND, ChatLimits.MESSAGE_BURST, OriginPolicy.sameOrigin());
+                Limits.PING_INTERVAL, Limits.IDLE_TIMEOUT, Limits.HANDSHAKE_TIMEOUT, ChatLimits.MESSAGES_PER_SECOND, ChatLimits.MESSAGE_BURST, OriginPolicy.sameOrigin());
     }
 
     public ChatSettings withHost(String newHost) {
-        return new ChatSettings(newHost, pagePort, wsPort, maxFrameBytes, maxUnsentBytes, pingInterval,
+        return new ChatSettings(newHost, pagePort, wsPort, maxFrameBytes, maxUnsentBytes, pingInterval, idleTimeout, handshakeTimeout,
                 messagesPerSecond, messageBurst, originPolicy);
     }
 
     public ChatSettings withMaxUnsentBytes(int newMax) {
-        return new ChatSettings(host, pagePort, wsPort, maxFrameBytes, newMax, pingInterval,
+        return new ChatSettings(host, pagePort, wsPort, maxFrameBytes, newMax, pingInterval, idleTimeout, handshakeTimeout,
                 messagesPerSecond, messageBurst, originPolicy);
     }
 
     public ChatSettings withRate(int newPerSecond, int newBurst) {
-        return new ChatSettings(host, pagePort, wsPort, maxFrameBytes, maxUnsentBytes, pingInterval,
+        return new ChatSettings(host, pagePort, wsPort, maxFrameBytes, maxUnsentBytes, pingInterval, idleTimeout, handshakeTimeout,
                 newPerSecond, newBurst, originPolicy);
     }
 
     public ChatSettings withOriginPolicy(OriginPolicy newPolicy) {
-        return new ChatSettings(host, pagePort, wsPort, maxFrameBytes, maxUnsentBytes, pingInterval,
+        return new ChatSettings(host, pagePort, wsPort, maxFrameBytes, maxUnsentBytes, pingInterval, idleTimeout, handshakeTimeout,
                 messagesPerSecond, messageBurst, newPolicy);
+    }
+
+    /** Shorter timers, for tests: ping after {@code newPing} of silence, Close 1001 after {@code newIdle}. */
+    public ChatSettings withTimers(Duration newPing, Duration newIdle) {
+        return new ChatSettings(host, pagePort, wsPort, maxFrameBytes, maxUnsentBytes, newPing, newIdle, handshakeTimeout,
+                messagesPerSecond, messageBurst, originPolicy);
+    }
+
+    public ChatSettings withHandshakeTimeout(Duration newTimeout) {
+        return new ChatSettings(host, pagePort, wsPort, maxFrameBytes, maxUnsentBytes, pingInterval, idleTimeout, newTimeout,
+                messagesPerSecond, messageBurst, originPolicy);
     }
 
     private static void requirePort(int port, String name) {

@@ -9,6 +9,9 @@
  *   <li>The adapter: {@code ChatEndpoint}, a Java-WebSocket {@code WebSocketServer} that sends what the
  *       room decides, frames each event once, and drops a member whose unsent data passes a bound
  *       ({@link dev.sanfi.sockets.chat.ChatLimits#MAX_UNSENT_BYTES}) instead of buffering for it forever.</li>
+ *   <li>{@link dev.sanfi.sockets.chat.guard}: what closes Java-WebSocket's gaps (request head limit
+ *       and deadline, message limits that bite at once, idle timeout, Close before TCP close), kept
+ *       apart from the chat's own logic.</li>
  *   <li>{@code PageServer}: the browser page on the JDK's {@code com.sun.net.httpserver}, since
  *       Java-WebSocket speaks only WebSocket; {@link dev.sanfi.sockets.chat.ChatServer} starts both.</li>
  *   <li>{@link dev.sanfi.sockets.chat.ChatClient}: the console client on Java-WebSocket's

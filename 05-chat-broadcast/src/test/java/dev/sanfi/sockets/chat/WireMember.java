@@ -185,6 +185,21 @@ final class WireMember implements AutoCloseable {
         return client.closesWithin(TIMEOUT);
     }
 
+    /** For a stalled member: starts reading now and returns every frame until the server closes TCP. */
+    List<Frame> framesUntilEnd() throws IOException {
+        List<Frame> frames = new ArrayList<>();
+        Optional<Frame> frame;
+        while ((frame = client.readFrameOrEnd(TIMEOUT)).isPresent()) {
+            frames.add(frame.get());
+        }
+        return frames;
+    }
+
+    /** Writes from a background thread, for data the server may stop reading half-way. */
+    java.util.concurrent.CompletableFuture<Void> sendInBackground(byte[] bytes) {
+        return client.sendInBackground(bytes);
+    }
+
     private void readFrames() {
         try {
             Optional<Frame> frame;

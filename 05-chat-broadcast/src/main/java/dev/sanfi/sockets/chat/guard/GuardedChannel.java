@@ -1,0 +1,201 @@
+package dev.sanfi.sockets.chat.guard;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.concurrent.Future;
+import org.java_websocket.WebSocket;
+import org.java_websocket.WrappedByteChannel;
+
+/**
+ * One client's socket as Java-WebSocket sees it: every byte the client sends passes through here
+ * first, so that the request head is bounded, the frames are followed ({@link InboundFrames}), and
+ * the TCP connection is closed the way RFC 6455 §7.1.1 asks rather than the way the library does it.
+ *
+ * <ul>
+ *   <li>A request head past the limit is answered with 431 (RFC 6585 §5) here, and the library is told
+ *       the client has gone (end of stream), so that it frees the connection as it does for any
+ *       client that leaves during the handshake.</li>
+ *   <li>The library closes the socket as soon as its own Close frame is written, even when the client
+ *       is still sending; closing a socket with unread data makes TCP send a reset, which can destroy
+ *       that Close before the client reads it. So {@link #close()} closes at once only after the
+ *       client's Close (or end of stream) has arrived; otherwise it ends our direction (FIN after the
+ *       Close frame) and hands the socket to {@link CloseLinger}, which reads and drops what still
+ *       comes until the client's Close, its end of stream, or a short deadline.</li>
+ * </ul>
+ */
+public final class GuardedChannel implements WrappedByteChannel {
+
+    private static final byte[] HEAD_TOO_LARGE = ("HTTP/1.1 431 Request Header Fields Too Large\r\n"
+            + "Connection: close\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+
+    private final SocketChannel socket;
+    private final WebSocket connection;
+    private final RequestHeadLimit head;
+    private final InboundFrames frames;
+    private final CloseLinger linger;
+    private final long openedNanos;
+    private volatile long lastHeardNanos;
+    private volatile long lastPingNanos;
+    private volatile Future<?> handshakeDeadline;
+    private volatile boolean peerEnded; // set by the selector thread, read by whoever closes
+    private boolean refused;
+    private boolean closed;
+
+    GuardedChannel(SocketChannel socket, WebSocket connection, int maxHeadBytes, long maxMessageBytes, CloseLinger linger) {
+        this.socket = socket;
+        this.connection = connection;
+        this.head = new RequestHeadLimit(maxHeadBytes);
+        this.frames = new InboundFrames(maxMessageBytes);
+        this.linger = linger;
+        this.openedNanos = System.nanoTime();
+        this.lastHeardNanos = openedNanos;
+        this.lastPingNanos = openedNanos;
+    }
+
+    @Override
+    public int read(ByteBuffer dst) throws IOException {
+        if (refused) {
+            return -1;
+        }
+        int start = dst.position();
+        int n = socket.read(dst);
+        if (n < 0) {
+            peerEnded = true;
+        }
+        if (n <= 0) {
+            return n;
+        }
+        ByteBuffer received = dst.duplicate();
+        received.limit(dst.position()).position(start);
+        if (head.state() != RequestHeadLimit.State.COMPLETE) {
+            if (head.feed(received) == RequestHeadLimit.State.TOO_LARGE) {
+                refuseHead();
+                dst.position(start);
+                return -1;
+            }
+            if (head.state() == RequestHeadLimit.State.COMPLETE) {
+                cancelHandshakeDeadline();
+            }
+        }
+        if (frames.feed(received) > 0) {
+            lastHeardNanos = System.nanoTime();
+        }
+        if (connection.isClosing() || connection.isClosed()) {
+            // Java-WebSocket ignores what arrives after it has started closing; drop it here instead
+            // of queueing it for the library to drop.
+            dst.position(start);
+            return 0;
+        }
+        return n;
+    }
+
+    /** Writes the 431 straight to the socket: nothing else has been written on it yet. */
+    private void refuseHead() throws IOException {
+        refused = true;
+        cancelHandshakeDeadline();
+        ByteBuffer response = ByteBuffer.wrap(HEAD_TOO_LARGE);
+        socket.write(response); // a fresh socket's send buffer takes these few bytes at once
+    }
+
+    @Override
+    public int write(ByteBuffer src) throws IOException {
+        return socket.write(src);
+    }
+
+    @Override
+    public boolean isOpen() {
+        return socket.isOpen();
+    }
+
+    /**
+     * Called by Java-WebSocket when it is done with the connection. Closes TCP now if the client has
+     * sent its Close or ended its stream, else after {@link CloseLinger}'s grace.
+     */
+    @Override
+    public synchronized void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        cancelHandshakeDeadline();
+        if (peerEnded || frames.peerClosed() || !socket.isConnected()) {
+            CloseLinger.closeQuietly(socket);
+            return;
+        }
+        linger.add(this);
+    }
+
+    SocketChannel socket() {
+        return socket;
+    }
+
+    /** Feeds what arrives during the linger; returns true once the client has sent its Close. */
+    boolean lingerRead(ByteBuffer received) {
+        frames.feed(received);
+        return frames.peerClosed();
+    }
+
+    void handshakeDeadline(Future<?> deadline) {
+        handshakeDeadline = deadline;
+        if (head.state() == RequestHeadLimit.State.COMPLETE || closed) {
+            deadline.cancel(false);
+        }
+    }
+
+    private void cancelHandshakeDeadline() {
+        Future<?> deadline = handshakeDeadline;
+        if (deadline != null) {
+            deadline.cancel(false);
+        }
+    }
+
+    /** Whether the request head has arrived in full; read from the handshake deadline's thread. */
+    boolean headComplete() {
+        return head.state() == RequestHeadLimit.State.COMPLETE;
+    }
+
+    /** Why the client's frames are refused, once they are. */
+    Optional<Refusal> refusal() {
+        return frames.refusal();
+    }
+
+    long lastHeardNanos() {
+        return lastHeardNanos;
+    }
+
+    long lastPingNanos() {
+        return lastPingNanos;
+    }
+
+    void pinged(long nanos) {
+        lastPingNanos = nanos;
+    }
+
+    @Override
+    public boolean isNeedWrite() {
+        return false;
+    }
+
+    @Override
+    public void writeMore() {
+        // nothing is ever held back: every write goes straight to the socket
+    }
+
+    @Override
+    public boolean isNeedRead() {
+        return false;
+    }
+
+    @Override
+    public int readMore(ByteBuffer dst) {
+        return 0;
+    }
+
+    @Override
+    public boolean isBlocking() {
+        return false;
+    }
+}

@@ -1,0 +1,15 @@
+package dev.sanfi.sockets.chat.guard;
+
+/**
+ * Why the connection is failed, and where: the Close code and reason the server sends (RFC 6455
+ * §7.4.1), and the offset in the peer's frame stream (0 = the first byte after the request head) of
+ * the first frame that is not to be processed.
+ */
+public record Refusal(int code, String reason, long frameOffset) {
+
+    /** RFC 6455 §7.4.1: a message too big to process. */
+    public static final int MESSAGE_TOO_BIG = 1009;
+
+    /** RFC 6455 §7.4.1: data inconsistent with its type, e.g. text (or a Close reason) that is not UTF-8. */
+    public static final int INVALID_PAYLOAD = 1007;
+}

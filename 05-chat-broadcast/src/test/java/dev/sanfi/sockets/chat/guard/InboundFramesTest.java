@@ -1,0 +1,100 @@
+package dev.sanfi.sockets.chat.guard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sanfi.sockets.testkit.Frame;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The client's frames as bytes (the testkit's {@link Frame}, masked as a client sends them). */
+class InboundFramesTest {
+
+    private static final int LIMIT = 1000;
+
+    private final InboundFrames frames = new InboundFrames(LIMIT);
+
+    private static byte[] bytes(Frame... sent) {
+        return Frame.concat(sent);
+    }
+
+    /** Feeds one byte at a time, the worst a TCP stream can do. */
+    private int feedByteByByte(byte[] bytes) {
+        int headers = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            headers += frames.feed(ByteBuffer.wrap(bytes, i, 1));
+        }
+        return headers;
+    }
+
+    @Test
+    @DisplayName("RFC 6455 §5.4: fragments adding up to the limit are fine; the fragment that passes it is refused with 1009 at its header")
+    void fragmentsPastTheLimit() {
+        byte[] upToTheLimit = bytes(Frame.text(new byte[600]).notFinal(), Frame.continuation(new byte[400]).notFinal());
+        assertThat(feedByteByByte(upToTheLimit)).isEqualTo(2);
+        assertThat(frames.refusal()).isEmpty();
+
+        byte[] header = Frame.continuation(new byte[1]).notFinal().toBytes();
+        frames.feed(ByteBuffer.wrap(header, 0, 6)); // the header only: the payload has not arrived
+        assertThat(frames.refusal()).hasValueSatisfying(refusal -> {
+            assertThat(refusal.code()).isEqualTo(1009);
+            assertThat(refusal.frameOffset()).as("where the refused frame starts").isEqualTo(upToTheLimit.length);
+        });
+    }
+
+    @Test
+    @DisplayName("a control frame between fragments does not count towards the message, and a new message starts from zero")
+    void controlFramesAndNewMessages() {
+        feedByteByByte(bytes(Frame.binary(new byte[900]).notFinal(), Frame.ping(new byte[100]),
+                Frame.continuation(new byte[100]), Frame.text(new byte[1000])));
+        assertThat(frames.refusal()).isEmpty();
+        assertThat(frames.frames()).isEqualTo(4);
+    }
+
+    @Test
+    @DisplayName("RFC 6455 §5.2: a header announcing a 2^63 - 1 byte frame is refused at once")
+    void hugeAnnouncedLength() {
+        byte[] header = {(byte) 0x82, (byte) 0xFF, 0x7F, -1, -1, -1, -1, -1, -1, -1, 1, 2, 3, 4};
+        frames.feed(ByteBuffer.wrap(header));
+        assertThat(frames.refusal()).hasValueSatisfying(refusal -> assertThat(refusal.code()).isEqualTo(1009));
+    }
+
+    @Test
+    @DisplayName("RFC 6455 §5.5.1: a Close whose reason is not UTF-8 is refused with 1007 at the Close frame")
+    void closeReasonNotUtf8() {
+        byte[] before = bytes(Frame.text("hello"));
+        byte[] close = Frame.close(1000, new byte[] {'b', 'y', 'e', (byte) 0xFF}).toBytes();
+        feedByteByByte(before);
+        feedByteByByte(close);
+        assertThat(frames.refusal()).hasValueSatisfying(refusal -> {
+            assertThat(refusal.code()).isEqualTo(1007);
+            assertThat(refusal.frameOffset()).isEqualTo(before.length);
+        });
+        assertThat(frames.peerClosed()).isTrue();
+    }
+
+    @Test
+    @DisplayName("a Close with a UTF-8 reason (or none) is the peer's Close, not a refusal")
+    void validClose() {
+        feedByteByByte(Frame.close(1000, "tschüss ✓".getBytes(StandardCharsets.UTF_8)).toBytes());
+        assertThat(frames.refusal()).isEmpty();
+        assertThat(frames.peerClosed()).isTrue();
+
+        InboundFrames empty = new InboundFrames(LIMIT);
+        empty.feed(ByteBuffer.wrap(Frame.close().toBytes()));
+        assertThat(empty.peerClosed()).isTrue();
+        assertThat(empty.refusal()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("the first refusal stays; frames are still followed after it, so the peer's Close is noticed")
+    void afterARefusal() {
+        feedByteByByte(bytes(Frame.text(new byte[LIMIT + 1]).notFinal()));
+        long refusedAt = frames.refusal().orElseThrow().frameOffset();
+        feedByteByByte(bytes(Frame.continuation(new byte[5000]), Frame.close(1000, new byte[] {(byte) 0xFF})));
+        assertThat(frames.refusal().orElseThrow().code()).isEqualTo(1009);
+        assertThat(frames.refusal().orElseThrow().frameOffset()).isEqualTo(refusedAt);
+        assertThat(frames.peerClosed()).isTrue();
+    }
+}
