@@ -3,6 +3,8 @@ package dev.sanfi.sockets.jetty;
 import dev.sanfi.sockets.common.ClientEvents;
 import dev.sanfi.sockets.common.EchoClientSession;
 import dev.sanfi.sockets.common.Limits;
+import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.concurrent.ExecutionException;
@@ -26,8 +28,13 @@ public final class JettyEchoClient implements EchoClientSession {
         this.session = session;
     }
 
-    /** Opens the connection; the opening handshake is complete when this returns. */
-    public static JettyEchoClient connect(URI uri, ClientEvents events) throws Exception {
+    /**
+     * Opens the connection; the opening handshake is complete when this returns.
+     *
+     * @throws IOException when the server cannot be reached, refuses the upgrade, or does not answer
+     *                     within {@link Limits#HANDSHAKE_TIMEOUT}
+     */
+    public static JettyEchoClient connect(URI uri, ClientEvents events) throws IOException {
         WebSocketClient client = new WebSocketClient();
         client.setConnectTimeout(Limits.HANDSHAKE_TIMEOUT.toMillis());
         client.setIdleTimeout(Limits.IDLE_TIMEOUT);
@@ -41,13 +48,24 @@ public final class JettyEchoClient implements EchoClientSession {
             Session session = client.connect(new ClientEndpoint(events), uri)
                     .get(Limits.HANDSHAKE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             return new JettyEchoClient(client, session);
-        } catch (ExecutionException e) {
-            client.stop();
-            throw e.getCause() instanceof Exception cause ? cause : e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw stopAfter(client, new InterruptedIOException("interrupted while connecting to " + uri));
         } catch (Exception e) {
-            client.stop();
-            throw e;
+            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            throw stopAfter(client, cause instanceof IOException io ? io
+                    : new IOException("cannot connect to " + uri + ": " + cause.getMessage(), cause));
         }
+    }
+
+    /** Stops a client whose connection failed; the failure is what the caller hears of. */
+    private static IOException stopAfter(WebSocketClient client, IOException failure) {
+        try {
+            client.stop();
+        } catch (Exception e) {
+            failure.addSuppressed(e);
+        }
+        return failure;
     }
 
     @Override
@@ -74,6 +92,10 @@ public final class JettyEchoClient implements EchoClientSession {
         if (session.isOpen()) {
             session.disconnect();
         }
+        stop(client);
+    }
+
+    private static void stop(WebSocketClient client) {
         try {
             client.stop();
         } catch (Exception e) {

@@ -1,17 +1,24 @@
 package dev.sanfi.sockets.jetty;
 
-import dev.sanfi.sockets.common.CloseCodes;
 import dev.sanfi.sockets.common.EchoProtocol;
 import dev.sanfi.sockets.common.EchoServer;
 import dev.sanfi.sockets.common.Limits;
 import dev.sanfi.sockets.common.ServerSettings;
+import dev.sanfi.sockets.jetty.guard.HandshakeDeadline;
+import dev.sanfi.sockets.jetty.guard.Keepalive;
+import dev.sanfi.sockets.jetty.guard.OpenSessions;
+import dev.sanfi.sockets.jetty.guard.RequestCheck;
+import dev.sanfi.sockets.jetty.guard.Utf8FailFast;
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
+import org.eclipse.jetty.websocket.server.WebSocketCreator;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,13 +28,14 @@ import org.slf4j.LoggerFactory;
  * connector, and a chain of handlers.
  *
  * <pre>
- * UpgradeRequestCheck        400 / 426 for malformed upgrades to /echo
- *  └ WebSocketUpgradeHandler  /echo → EchoCreator (403 for foreign origins) → EchoEndpoint
- *     └ PageHandler           GET / → the page, /echo without upgrade → 426, else 404
+ * guard.RequestCheck          every refusal of RequestRules (400, 403, 404, 405, 426), before Jetty
+ *  └ WebSocketUpgradeHandler  /echo → EchoEndpoint
+ *     └ PageHandler           GET / → the page, HEAD / → its head
  * </pre>
  *
- * <p>Around them: {@code HandshakeDeadline} on the connector, {@code Heartbeat} per session on
- * Jetty's scheduler, {@code OpenSessions} for a clean shutdown, {@code ServerThreads} for fairness.
+ * <p>Around them, from {@code guard}: {@code HandshakeDeadline} on the connector; {@code Keepalive}
+ * and {@code OpenSessions} as session listeners of the container; {@code Utf8FailFast} and
+ * {@code OpenSessions} around the creator. {@code ServerThreads} sizes the pool for fairness.
  */
 public final class JettyEchoServer implements EchoServer {
 
@@ -46,7 +54,7 @@ public final class JettyEchoServer implements EchoServer {
     }
 
     /** Starts a server with these settings; it listens when this returns. */
-    public static JettyEchoServer start(ServerSettings settings) throws Exception {
+    public static JettyEchoServer start(ServerSettings settings) throws IOException {
         Server server = new Server(ServerThreads.pool());
         ServerConnector connector = new ServerConnector(server, httpWithLimits());
         connector.setHost(settings.host());
@@ -62,19 +70,29 @@ public final class JettyEchoServer implements EchoServer {
         OpenSessions sessions = new OpenSessions();
         WebSocketUpgradeHandler upgrades = WebSocketUpgradeHandler.from(server, container -> {
             configureSessions(container, settings);
-            container.addMapping(EchoProtocol.ECHO_PATH, new EchoCreator(settings.originPolicy(),
-                    session -> new Heartbeat(server.getScheduler(), settings.pingInterval(), settings.idleTimeout(), session),
-                    sessions, settings.maxMessageBytes()));
+            container.addSessionListener(sessions);
+            container.addSessionListener(new Keepalive(server.getScheduler(), settings.pingInterval(), settings.idleTimeout()));
+            container.addMapping(EchoProtocol.ECHO_PATH, sessions.admitting(Utf8FailFast.on(echo())));
         });
-        upgrades.setHandler(new PageHandler());
-        server.setHandler(new UpgradeRequestCheck(upgrades));
+        upgrades.setHandler(new PageHandler(settings.originPolicy()));
+        server.setHandler(new RequestCheck(settings.originPolicy(), upgrades));
         try {
             server.start();
         } catch (Exception e) {
-            server.stop();
-            throw e;
+            stop(server);
+            throw e instanceof IOException io ? io : new IOException("Jetty did not start: " + e, e);
         }
         return new JettyEchoServer(server, connector, sessions);
+    }
+
+    /** Every upgrade that got this far gets an EchoEndpoint. */
+    private static WebSocketCreator echo() {
+        return (request, response, callback) -> {
+            // Jetty would accept permessage-deflate (RFC 7692) when offered; this module speaks plain
+            // RFC 6455 like the other echo servers, so that their wire traffic can be compared.
+            response.setExtensions(List.of());
+            return new EchoEndpoint();
+        };
     }
 
     /** HTTP/1.1 with the request head limited: larger heads get 431 (RFC 6585 §5). */
@@ -87,17 +105,16 @@ public final class JettyEchoServer implements EchoServer {
 
     /** Every limit of the contract set explicitly: Jetty's defaults are 64 KiB messages and 30 s idle. */
     private static void configureSessions(ServerWebSocketContainer container, ServerSettings settings) {
-        // Jetty checks these two only for whole-message listeners; EchoEndpoint takes messages
-        // fragment by fragment and keeps the same limit itself (TextMessageBuffer, BinaryMessageBuffer).
+        // Jetty closes a larger message with 1009 itself, counted as it is reassembled, since
+        // EchoEndpoint takes whole messages; a single frame may be as large, no larger.
         container.setMaxTextMessageSize(settings.maxMessageBytes());
         container.setMaxBinaryMessageSize(settings.maxMessageBytes());
-        // A single frame may be as large as a whole message, no larger (1009 beyond it).
         container.setMaxFrameSize(settings.maxMessageBytes());
-        // Frames still arriving are handed on in pieces, so invalid UTF-8 is found as soon as it
-        // arrives (RFC 6455 §8.1 "fail fast"), not only once a large frame is complete.
+        // A frame still arriving is handed on in pieces, so that Utf8FailFast checks its bytes as
+        // they arrive (RFC 6455 §8.1), not only once a large frame is complete.
         container.setAutoFragment(true);
-        // Jetty's own idle timeout (1001 too) is only the backstop: it also counts our pings as
-        // activity, which is why Heartbeat watches what the peer sends.
+        // Jetty's own idle timeout (1001 too) is only the backstop: it also counts our Pings as
+        // activity, which is why Keepalive counts what the peer sends.
         container.setIdleTimeout(settings.idleTimeout());
     }
 
@@ -109,21 +126,20 @@ public final class JettyEchoServer implements EchoServer {
     /** Close 1001 to every open session, up to {@link Limits#SHUTDOWN_GRACE} for their answers, then stop. */
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            if (!sessions.closeAll(CloseCodes.GOING_AWAY, "server shutting down", Limits.SHUTDOWN_GRACE)) {
-                LOG.warn("{} session(s) did not answer the Close within {} s", sessions.size(), Limits.SHUTDOWN_GRACE.toSeconds());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
+        if (closed.compareAndSet(false, true)) {
             try {
-                server.stop();
-            } catch (Exception e) {
-                LOG.warn("stopping Jetty failed", e);
+                sessions.close();
+            } finally {
+                stop(server);
             }
+        }
+    }
+
+    private static void stop(Server server) {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            LOG.warn("stopping Jetty failed: {}", e.toString());
         }
     }
 }

@@ -1,10 +1,11 @@
 package dev.sanfi.sockets.jetty;
 
 import dev.sanfi.sockets.common.EchoPage;
-import dev.sanfi.sockets.common.EchoProtocol;
+import dev.sanfi.sockets.common.OriginPolicy;
+import dev.sanfi.sockets.common.RequestRules;
+import dev.sanfi.sockets.jetty.guard.RequestCheck;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -12,8 +13,9 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Everything that is not a WebSocket upgrade: the browser page at {@code /}, 426 for a plain
- * request to {@code /echo}, 404 for any other path.
+ * Everything Jetty did not upgrade, answered as {@link RequestRules} decides: the browser page for
+ * {@code GET /}, its head alone for {@code HEAD /}, and any refusal (405 for {@code POST /}, 404
+ * elsewhere) written by {@link RequestCheck}.
  *
  * <p>The page comes from {@code common}'s classpath resource through {@link EchoPage}, so it is
  * served the same from {@code target/classes} and from the built jar.
@@ -21,35 +23,26 @@ import org.eclipse.jetty.util.Callback;
 final class PageHandler extends Handler.Abstract.NonBlocking {
 
     private final ByteBuffer page = ByteBuffer.wrap(EchoPage.html()).asReadOnlyBuffer();
+    private final OriginPolicy originPolicy;
+
+    PageHandler(OriginPolicy originPolicy) {
+        this.originPolicy = originPolicy;
+    }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        String path = Request.getPathInContext(request);
-        if (path.equals(EchoProtocol.ECHO_PATH)) {
-            // Reached only when WebSocketUpgradeHandler did not upgrade: RFC 7231 §6.5.15 wants
-            // an Upgrade header naming the protocol to switch to.
-            response.getHeaders().put(HttpHeader.UPGRADE, "websocket");
-            response.getHeaders().put(HttpHeader.CONNECTION, "Upgrade");
-            response.getHeaders().put(HttpHeader.SEC_WEBSOCKET_VERSION, EchoProtocol.WEBSOCKET_VERSION);
-            PlainTextResponse.send(response, callback, HttpStatus.UPGRADE_REQUIRED_426,
-                    "426 Upgrade Required: " + EchoProtocol.ECHO_PATH + " speaks WebSocket only");
+        RequestRules.Answer answer = RequestRules.decide(RequestCheck.head(request), originPolicy);
+        if (answer instanceof RequestRules.Refusal refusal) {
+            RequestCheck.answer(refusal, response, callback);
             return true;
         }
-        if (!path.equals(EchoProtocol.PAGE_PATH)) {
-            PlainTextResponse.send(response, callback, HttpStatus.NOT_FOUND_404, "404 Not Found: " + path);
-            return true;
-        }
-        if (!HttpMethod.GET.is(request.getMethod()) && !HttpMethod.HEAD.is(request.getMethod())) {
-            response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD");
-            PlainTextResponse.send(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405,
-                    "405 Method Not Allowed: the page is read with GET");
-            return true;
+        if (!(answer instanceof RequestRules.Page pageAnswer)) {
+            return false; // a valid upgrade that Jetty did not take: Jetty's own 404 is all there is to say
         }
         response.setStatus(HttpStatus.OK_200);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, EchoPage.CONTENT_TYPE);
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, page.remaining());
-        boolean head = HttpMethod.HEAD.is(request.getMethod());
-        response.write(true, head ? null : page.slice(), callback);
+        response.write(true, pageAnswer.withBody() ? page.slice() : null, callback);
         return true;
     }
 }

@@ -4,15 +4,11 @@
  *
  * <p>What it teaches:
  * <ul>
+ *   <li>the echo itself, {@link dev.sanfi.sockets.jetty.EchoEndpoint}: a {@code Session.Listener} with
+ *       explicit demand, asking for the next frame only when the previous echo has been sent;</li>
  *   <li>a WebSocket endpoint on plain Jetty handlers: {@link dev.sanfi.sockets.jetty.JettyEchoServer}
- *       chains {@code UpgradeRequestCheck}, Jetty's {@code WebSocketUpgradeHandler} and {@code PageHandler};</li>
- *   <li>demand and backpressure: {@code EchoEndpoint} asks for the next frame only when the previous
- *       echo has been sent;</li>
- *   <li>what Jetty leaves to you: pings and a read-idle timeout ({@code Heartbeat}), the origin
- *       check ({@code EchoCreator}), the refusals Jetty lets fall through ({@code UpgradeRequestCheck}),
- *       a handshake deadline ({@code HandshakeDeadline}), fail-fast UTF-8 in fragmented text
- *       ({@code TextMessageBuffer}), binary taken fragment by fragment so that a slow message is not
- *       idle ({@code BinaryMessageBuffer}), a Close 1001 for every session on shutdown ({@code OpenSessions});</li>
+ *       chains {@code guard.RequestCheck}, Jetty's {@code WebSocketUpgradeHandler} and {@code PageHandler};</li>
+ *   <li>what Jetty leaves to you, in {@link dev.sanfi.sockets.jetty.guard}, out of the endpoint's sight;</li>
  *   <li>fairness between connections: the thread pool of {@code ServerThreads};</li>
  *   <li>a client on Jetty's {@code WebSocketClient}: {@link dev.sanfi.sockets.jetty.JettyEchoClient}.</li>
  * </ul>

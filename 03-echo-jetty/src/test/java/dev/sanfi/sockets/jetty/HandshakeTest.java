@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What the server answers before any WebSocket frame: the 101, and each refusal of RFC 6455
- * §4.2.1–§4.2.2 that {@code UpgradeRequestCheck}, {@code EchoCreator} and {@code PageHandler} add
+ * §4.2.1–§4.2.2 that {@code guard.RequestCheck} and {@code PageHandler} (both asking common's RequestRules) add
  * to Jetty.
  */
 class HandshakeTest {

@@ -7,10 +7,11 @@ import dev.sanfi.sockets.testkit.Close;
 import dev.sanfi.sockets.testkit.Frame;
 import dev.sanfi.sockets.testkit.WireClient;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code Heartbeat}: Jetty pings nobody by itself, and its own idle timeout counts our pings as
+ * {@code guard.Keepalive}: Jetty pings nobody by itself, and its own idle timeout counts our pings as
  * activity. These tests run with short timers; each waits for an event, never for a fixed time.
  */
 class KeepaliveTest {
@@ -54,6 +55,30 @@ class KeepaliveTest {
                 echo = connection.readFrame();
             }
             assertThat(echo.text()).isEqualTo("alive");
+        }
+    }
+
+    /**
+     * Jetty hands an empty fragment that is not the last to no listener at all; Keepalive counts the
+     * frames the connection parsed, so even those are life.
+     */
+    @Test
+    void emptyFragmentsAloneKeepThePeerOpen() throws Exception {
+        try (JettyEchoServer server = start(); WireClient connection = WireClient.open(server)) {
+            long end = System.nanoTime() + IDLE_TIMEOUT.multipliedBy(2).toNanos();
+            connection.send(Frame.binary(new byte[0]).notFinal());
+            while (System.nanoTime() < end) {
+                Optional<Frame> frame = connection.pollFrame(IDLE_TIMEOUT.dividedBy(5));
+                frame.ifPresent(seen -> assertThat(seen.opcode()).as("only pinged, never closed").isEqualTo(Frame.PING));
+                connection.send(Frame.continuation(new byte[0]).notFinal());
+            }
+            connection.send(Frame.continuation(new byte[] {42}));
+            Frame echo = connection.readFrame();
+            while (echo.opcode() == Frame.PING) {
+                echo = connection.readFrame();
+            }
+            assertThat(echo.opcode()).isEqualTo(Frame.BINARY);
+            assertThat(echo.payload()).containsExactly(42);
         }
     }
 }

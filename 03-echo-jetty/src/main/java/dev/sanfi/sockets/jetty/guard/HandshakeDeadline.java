@@ -1,4 +1,4 @@
-package dev.sanfi.sockets.jetty;
+package dev.sanfi.sockets.jetty.guard;
 
 import java.time.Duration;
 import java.util.Map;
@@ -11,7 +11,8 @@ import org.eclipse.jetty.websocket.core.WebSocketConnection;
 
 /**
  * Closes a connection that is still speaking HTTP when the handshake timeout is over: the upgrade
- * must be <em>complete</em> by then (the slow-loris guard of DESIGN §2).
+ * must be <em>complete</em> by then (the slow-loris guard of contract §2, {@code docs/contract.md}).
+ * RFC 6455 sets no such deadline; it is a limit of the contract, and Jetty has none for a whole head.
  *
  * <p>The connector's idle timeout alone is not enough: it only measures silence, so a client that
  * sends one byte of its request head just before each timeout would hold the socket forever. Once
@@ -19,13 +20,13 @@ import org.eclipse.jetty.websocket.core.WebSocketConnection;
  * (A keep-alive connection that fetched the page is closed at the deadline too; a browser simply
  * opens a new one.)
  */
-final class HandshakeDeadline implements Connection.Listener {
+public final class HandshakeDeadline implements Connection.Listener {
 
     private final Scheduler scheduler;
     private final long timeoutMillis;
     private final Map<Connection, Scheduler.Task> deadlines = new ConcurrentHashMap<>();
 
-    HandshakeDeadline(Scheduler scheduler, Duration timeout) {
+    public HandshakeDeadline(Scheduler scheduler, Duration timeout) {
         this.scheduler = scheduler;
         this.timeoutMillis = timeout.toMillis();
     }
