@@ -8,13 +8,16 @@ import java.net.InetSocketAddress;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The contract against plain Jetty: its defaults and {@link EchoEndpoint} at {@code /echo}, as a
  * beginner following Jetty's documentation would write it; nothing from {@code guard}, no limits,
  * no page. Not a test by itself (its name does not end in Test): {@code PlainStackTableTest} runs it
- * and compares what fails with the table in chapter 6.
+ * and compares what fails with the table in chapter 6, its cases side by side.
  */
+@Execution(ExecutionMode.CONCURRENT)
 public class PlainStackContract extends EchoServerContract {
 
     @Override

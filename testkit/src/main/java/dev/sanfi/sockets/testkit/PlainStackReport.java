@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.Launcher;
@@ -38,6 +40,10 @@ import org.opentest4j.AssertionFailedError;
  * has it.
  *
  * <p>{@code -Dsanfi.docs.update=true} writes the table of this run into the chapter instead.
+ *
+ * <p>The plain contract class must be annotated {@code @Execution(ExecutionMode.CONCURRENT)}: a plain
+ * stack gets many cases wrong by not answering, and each such case waits for its timeout, so the
+ * cases run side by side (each test tracks what it opened on its own thread).
  */
 public final class PlainStackReport {
 
@@ -77,6 +83,13 @@ public final class PlainStackReport {
      */
     public static void assertChapterShows(Class<? extends EchoServerContract> plainContract, String stack, Path chapter)
             throws IOException {
+        Execution execution = plainContract.getAnnotation(Execution.class);
+        if (execution == null || execution.value() != ExecutionMode.CONCURRENT) {
+            // JUnit runs the methods of a PER_CLASS test class (the contract is one) side by side
+            // only when the class says so; one after the other, a plain stack's timeouts add up.
+            throw new AssertionError("annotate " + plainContract.getName() + " with @Execution(ExecutionMode.CONCURRENT): "
+                    + "PlainStackReport runs its cases side by side");
+        }
         Map<String, String> ids = new LinkedHashMap<>();
         Map<String, Outcome> outcomes = run(List.of(selectClass(plainContract)), ids);
         if (outcomes.isEmpty()) {
@@ -198,6 +211,7 @@ public final class PlainStackReport {
     }
 
     private static final Pattern DESCRIPTION = Pattern.compile("^\\[[^\\]]*]\\s*");
+    private static final Pattern DATE = Pattern.compile("Date: [^\\r\\n]*");
     private static final Pattern PORT = Pattern.compile("(127\\.0\\.0\\.1|localhost)(/127\\.0\\.0\\.1)?:\\d+");
 
     /** What the stack did, from a failure: its message on one line, without the rule it repeats. */
@@ -210,8 +224,11 @@ public final class PlainStackReport {
         } else {
             message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
             message = DESCRIPTION.matcher(message.strip()).replaceFirst("");
-            message = message.lines().findFirst().orElse(message); // the first line says what; dumps follow
+            String first = message.lines().findFirst().orElse(message);
+            // The first line says what, and dumps follow; AssertJ's "Expecting ..." needs its next lines too.
+            message = first.startsWith("Expecting") ? message : first;
         }
+        message = DATE.matcher(message).replaceAll("Date: …");
         message = PORT.matcher(message).replaceAll("$1:PORT");
         message = message.replaceAll("\\s+", " ").strip();
         if (message.length() > MAX_DID_CHARS) {
