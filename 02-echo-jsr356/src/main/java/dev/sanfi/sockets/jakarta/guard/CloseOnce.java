@@ -16,8 +16,10 @@ import org.glassfish.grizzly.filterchain.NextAction;
 import org.glassfish.grizzly.memory.Buffers;
 
 /**
- * One Close per connection from the server, and nothing after it (RFC 6455 §5.5.1: "after sending a
- * Close frame, the endpoint MUST NOT send any further data").
+ * One Close per connection from the server, and nothing after it: RFC 6455 §5.5.1 has an endpoint send
+ * a Close in answer only if it "did not previously send a Close frame", and send no more data frames
+ * after its Close; §1.4: "after sending a control frame indicating the connection should be closed, a
+ * peer does not send any further data".
  *
  * <p>Two senders of Close frames share a connection: Tyrus (answering the client's Close) and the
  * guard (failing a connection, the idle close, the shutdown), which writes its own below Tyrus, as

@@ -13,8 +13,8 @@ import org.glassfish.grizzly.filterchain.NextAction;
 /**
  * Closes a connection that has not completed a WebSocket upgrade within {@code settings.handshakeTimeout()}:
  * a client that opens sockets and sends its request one byte a minute (slow loris) must not hold them
- * forever. RFC 6455 §10.4 asks servers to limit what a peer can make them hold; Grizzly has no timer
- * for a request head, and Tyrus none at all.
+ * forever. RFC 6455 sets no time limit on the opening handshake; contract §2 does. Grizzly has no
+ * timer for a request head, and Tyrus none at all.
  */
 public final class HandshakeDeadline extends BaseFilter {
 
