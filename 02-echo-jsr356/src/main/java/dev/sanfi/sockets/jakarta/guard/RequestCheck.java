@@ -36,6 +36,9 @@ public final class RequestCheck extends BaseFilter {
     /** Set on a connection once its upgrade request has been let through to Tyrus. */
     private static final Attribute<Boolean> UPGRADED =
             Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(RequestCheck.class.getName() + ".upgraded");
+    /** Set once a request was refused: what else arrives before the socket is closed goes nowhere. */
+    private static final Attribute<Boolean> REFUSED =
+            Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(RequestCheck.class.getName() + ".refused");
     /** The request head last decided on, so that the rest of the same request (its body) is not decided again. */
     private static final Attribute<HttpRequestPacket> DECIDED =
             Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(RequestCheck.class.getName() + ".decided");
@@ -60,6 +63,9 @@ public final class RequestCheck extends BaseFilter {
         if (upgraded(connection)) {
             return ctx.getInvokeAction(); // WebSocket frames now
         }
+        if (Boolean.TRUE.equals(REFUSED.get(connection))) {
+            return ctx.getStopAction(); // the rest of a refused request, or more after it
+        }
         HttpContent content = ctx.getMessage();
         HttpRequestPacket request = (HttpRequestPacket) content.getHttpHeader();
         if (DECIDED.get(connection) == request) {
@@ -68,6 +74,7 @@ public final class RequestCheck extends BaseFilter {
         DECIDED.set(connection, request);
         RequestRules.Answer answer = RequestRules.decide(GrizzlyRequests.head(request), origins);
         if (answer instanceof RequestRules.Refusal refusal) {
+            REFUSED.set(connection, Boolean.TRUE);
             refuse(ctx, request, refusal);
             return ctx.getStopAction();
         }
