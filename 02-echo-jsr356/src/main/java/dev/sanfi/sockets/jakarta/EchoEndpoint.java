@@ -1,96 +1,58 @@
 package dev.sanfi.sockets.jakarta;
 
-import dev.sanfi.sockets.common.ServerSettings;
+import dev.sanfi.sockets.common.EchoProtocol;
 import jakarta.websocket.CloseReason;
-import jakarta.websocket.Endpoint;
-import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
-import java.io.IOException;
+import jakarta.websocket.server.ServerEndpoint;
 import java.nio.ByteBuffer;
-import java.util.Objects;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The echo, as a programmatic Jakarta WebSocket endpoint: the container makes one instance per
- * connection (through {@link EchoEndpointConfigurator}), so its fields are that connection's state.
+ * The echo, written the way the Jakarta WebSocket specification means endpoints to be written: a
+ * class annotated with its path, and one method per event. Only {@code jakarta.websocket} here, so
+ * it runs unchanged in any Jakarta container (Tyrus, Tomcat, Jetty, Undertow): a servlet container
+ * finds it by its annotation alone.
  *
- * <p>Only {@code jakarta.websocket} here: what the specification offers is enough for the echo itself.
- * The container reassembles fragments, answers Pings and Closes, and enforces the message size; the
- * endpoint sees whole messages.
+ * <p>The container makes one instance per connection, does the opening handshake, joins fragments
+ * into whole messages (RFC 6455 §5.4), answers Pings with Pongs (§5.5.2) and a Close with a Close
+ * (§5.5.1). What is left is the echo: a method's return value is sent back to the peer as a message
+ * of the same kind.
  */
-public final class EchoEndpoint extends Endpoint {
+@ServerEndpoint(EchoProtocol.ECHO_PATH)
+public final class EchoEndpoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(EchoEndpoint.class);
 
-    private final ServerSettings settings;
-    private final OpenSessions openSessions;
-    private final ScheduledExecutorService timer;
-    private final Function<Session, String> peerName;
-
-    private SessionWriter writer;
-    private SilenceWatch silence;
-    private String peer;
-
-    EchoEndpoint(ServerSettings settings, OpenSessions openSessions, ScheduledExecutorService timer,
-                 Function<Session, String> peerName) {
-        this.settings = settings;
-        this.openSessions = openSessions;
-        this.timer = timer;
-        this.peerName = peerName;
+    @OnOpen
+    public void onOpen(Session session) {
+        LOG.info("opened {}", session.getId());
     }
 
-    @Override
-    public void onOpen(Session session, EndpointConfig config) {
-        peer = peerName.apply(session);
-        // The limit the specification does give us: a larger message is refused with 1009 Too Big.
-        session.setMaxTextMessageBufferSize(settings.maxMessageBytes());
-        session.setMaxBinaryMessageBufferSize(settings.maxMessageBytes());
-        // Off: Tyrus would close an idle session with 1000; the SilenceWatch closes it with 1001.
-        session.setMaxIdleTimeout(0);
-
-        writer = new SessionWriter(session);
-        // Every frame the peer sends counts as life, also those the container never shows us: the
-        // FrameGuard notes them all, and the configurator left us the note in the user properties.
-        LastHeard lastHeard = (LastHeard) session.getUserProperties().get(LastHeardHandoff.USER_PROPERTY);
-        silence = new SilenceWatch(writer, timer, settings.pingInterval(), settings.idleTimeout(),
-                Objects.requireNonNull(lastHeard, "no LastHeard: the endpoint runs only behind the FrameGuard"));
-        session.addMessageHandler(String.class, this::onText);
-        session.addMessageHandler(ByteBuffer.class, this::onBinary);
-        openSessions.add(writer);
-        silence.start();
-        LOG.info("opened {}", peer);
+    /** A whole text message, its UTF-8 already decoded; the returned text goes back as a text message. */
+    @OnMessage
+    public String onText(String text) {
+        return text;
     }
 
-    private void onText(String text) {
-        try {
-            writer.text(text);
-        } catch (IOException e) {
-            onError(writer.session(), e);
-        }
+    /** A whole binary message; the returned bytes go back as a binary message. */
+    @OnMessage
+    public ByteBuffer onBinary(ByteBuffer data) {
+        return data;
     }
 
-    private void onBinary(ByteBuffer data) {
-        try {
-            writer.binary(data);
-        } catch (IOException e) {
-            onError(writer.session(), e);
-        }
-    }
-
-    @Override
+    @OnClose
     public void onClose(Session session, CloseReason reason) {
-        if (silence != null) {
-            silence.stop();
-            openSessions.remove(writer);
-        }
-        LOG.info("closed {} {}", peer, reason.getCloseCode().getCode());
+        LOG.info("closed {} {}", session.getId(), reason.getCloseCode().getCode());
     }
 
-    @Override
+    /** A failed send or a broken connection: the container closes the session after this. */
+    @OnError
     public void onError(Session session, Throwable error) {
-        LOG.debug("error on {}: {}", peer, error.toString());
+        LOG.debug("error on {}: {}", session.getId(), error.toString());
     }
 }

@@ -2,8 +2,10 @@ package dev.sanfi.sockets.jakarta;
 
 import dev.sanfi.sockets.common.ClientEvents;
 import dev.sanfi.sockets.common.EchoClientSession;
+import dev.sanfi.sockets.common.Limits;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.ContainerProvider;
+import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Session;
 import jakarta.websocket.WebSocketContainer;
 import java.io.IOException;
@@ -22,14 +24,21 @@ public final class JakartaEchoClient implements EchoClientSession {
         this.session = session;
     }
 
-    /** Connects and completes the opening handshake; events arrive on the container's threads. */
-    public static JakartaEchoClient connect(URI uri, ClientEvents events) throws Exception {
+    /**
+     * Connects and completes the opening handshake; events arrive on the container's threads.
+     *
+     * @throws IOException when the server cannot be reached or refuses the upgrade
+     */
+    public static JakartaEchoClient connect(URI uri, ClientEvents events) throws IOException {
         WebSocketContainer container = ContainerProvider.getWebSocketContainer();
-        // The client takes messages as large as the server sends; the server enforces the limit.
-        container.setDefaultMaxTextMessageBufferSize(Integer.MAX_VALUE);
-        container.setDefaultMaxBinaryMessageBufferSize(Integer.MAX_VALUE);
-        Session session = container.connectToServer(new EchoClientEndpoint(events), uri);
-        return new JakartaEchoClient(session);
+        // The same limit as every server's: an echo is never larger than what the client sent.
+        container.setDefaultMaxTextMessageBufferSize(Limits.MAX_MESSAGE_BYTES);
+        container.setDefaultMaxBinaryMessageBufferSize(Limits.MAX_MESSAGE_BYTES);
+        try {
+            return new JakartaEchoClient(container.connectToServer(new EchoClientEndpoint(events), uri));
+        } catch (DeploymentException e) {
+            throw new IOException("cannot connect to " + uri + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

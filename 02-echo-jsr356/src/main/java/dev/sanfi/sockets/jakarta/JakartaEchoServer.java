@@ -1,15 +1,18 @@
 package dev.sanfi.sockets.jakarta;
 
-import dev.sanfi.sockets.common.EchoProtocol;
 import dev.sanfi.sockets.common.EchoServer;
 import dev.sanfi.sockets.common.JulBridge;
 import dev.sanfi.sockets.common.Limits;
 import dev.sanfi.sockets.common.ServerSettings;
-import jakarta.websocket.CloseReason;
-import jakarta.websocket.CloseReason.CloseCodes;
+import dev.sanfi.sockets.jakarta.guard.CloseOnce;
+import dev.sanfi.sockets.jakarta.guard.EmptyCloseEcho;
+import dev.sanfi.sockets.jakarta.guard.FrameCheckFilter;
+import dev.sanfi.sockets.jakarta.guard.HandshakeDeadline;
+import dev.sanfi.sockets.jakarta.guard.Keepalive;
+import dev.sanfi.sockets.jakarta.guard.LingeringClose;
+import dev.sanfi.sockets.jakarta.guard.OpenSessions;
+import dev.sanfi.sockets.jakarta.guard.RequestCheck;
 import jakarta.websocket.DeploymentException;
-import jakarta.websocket.Session;
-import jakarta.websocket.server.ServerEndpointConfig;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -24,16 +27,12 @@ import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.strategies.WorkerThreadIOStrategy;
 import org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn;
-import org.glassfish.tyrus.core.TyrusSession;
 
 /**
- * The echo server: Tyrus's WebSocket engine inside a Grizzly HTTP server that this class builds
- * itself, so that it listens exactly on {@code host:port} (port 0 included) and serves the page
- * from memory.
- *
- * <p>The request path through Grizzly's filter chain: {@link HandshakeDeadline} (slow clients),
- * HTTP codec, {@link HandshakeGate} (bad upgrades answered completely), Tyrus's filter (the upgrade,
- * then frames to {@link EchoEndpoint}), and last {@link PageHandler} for plain HTTP.
+ * The echo server: Tyrus's WebSocket engine with the {@link EchoEndpoint}, inside a Grizzly HTTP
+ * server that this class builds itself, so that it listens exactly on {@code host:port} (port 0
+ * included) and serves the page from memory; the filters of the {@code guard} package sit between
+ * Grizzly's HTTP codec and Tyrus.
  */
 public final class JakartaEchoServer implements EchoServer {
 
@@ -63,22 +62,23 @@ public final class JakartaEchoServer implements EchoServer {
             thread.setDaemon(true);
             return thread;
         });
-        OpenSessions openSessions = new OpenSessions();
-        LastHeardHandoff handoff = new LastHeardHandoff();
-        // Tyrus fails with 1011 when an unparsed frame plus the next read exceed this; the FrameGuard
-        // already refuses every frame over the limit (1009), so Tyrus's own cap is not needed.
+        // Tyrus fails with 1011 when an unparsed frame plus the next read exceed this; the guard
+        // refuses every frame over the limit (1009) before Tyrus sees it, so Tyrus's own cap is not needed.
         EchoServerContainer container = new EchoServerContainer(Integer.MAX_VALUE);
+        // The specification's own settings: Tyrus buffers messages up to the limit, and never closes a
+        // session as idle itself (it would close with 1000; the guard's Keepalive closes with 1001).
+        container.setDefaultMaxTextMessageBufferSize(settings.maxMessageBytes());
+        container.setDefaultMaxBinaryMessageBufferSize(settings.maxMessageBytes());
+        container.setDefaultMaxSessionIdleTimeout(0);
+        LingeringClose lingering = new LingeringClose(timer);
+        CloseOnce closeOnce = new CloseOnce(lingering);
+        OpenSessions openSessions = new OpenSessions(closeOnce);
         HttpServer http = new HttpServer();
         try {
-            container.register(ServerEndpointConfig.Builder
-                    .create(EchoEndpoint.class, EchoProtocol.ECHO_PATH)
-                    .configurator(new EchoEndpointConfigurator(
-                            () -> new EchoEndpoint(settings, openSessions, timer, JakartaEchoServer::peerName),
-                            handoff))
-                    .build());
-            NetworkListener listener = listener(settings, container, timer, handoff);
+            container.register(EchoEndpoint.class);
+            NetworkListener listener = listener(settings, container, timer, lingering, closeOnce, openSessions);
             http.addListener(listener);
-            http.getServerConfiguration().addHttpHandler(new PageHandler());
+            http.getServerConfiguration().addHttpHandler(new PageHandler(settings.originPolicy()));
             http.start();
             InetSocketAddress bound = new InetSocketAddress(InetAddress.getByName(settings.host()), listener.getPort());
             return new JakartaEchoServer(http, container, openSessions, timer, bound);
@@ -90,33 +90,43 @@ public final class JakartaEchoServer implements EchoServer {
         }
     }
 
-    /** Grizzly's listening socket and its filter chain, with Tyrus and our guards plugged in. */
+    /** Grizzly's listening socket and its filter chain, with Tyrus and the guard plugged in. */
     private static NetworkListener listener(ServerSettings settings, EchoServerContainer container,
-                                            ScheduledExecutorService timer, LastHeardHandoff handoff) {
+                                            ScheduledExecutorService timer, LingeringClose lingering,
+                                            CloseOnce closeOnce, OpenSessions openSessions) {
         // Exactly the address asked for; with port 0 the system picks one, and getPort() reads it back.
         NetworkListener listener = new NetworkListener("echo", settings.host(), settings.port());
         listener.setMaxHttpHeaderSize(Limits.MAX_HANDSHAKE_BYTES);
         // The endpoint's sends block; they must run on worker threads, never on a selector thread.
         listener.getTransport().setIOStrategy(WorkerThreadIOStrategy.getInstance());
-        // A WebSocket connection lives long; the SilenceWatch, not Grizzly, decides when one is idle.
+        // A WebSocket connection lives long; the Keepalive, not Grizzly, decides when one is idle.
         listener.getKeepAlive().setIdleTimeoutInSeconds(-1);
         listener.registerAddOn(new WebSocketAddOn(container, EchoServerContainer.CONTEXT_PATH));
-        listener.registerAddOn((networkListener, chain) -> insertGuards(chain, settings, timer, handoff));
+        listener.registerAddOn((networkListener, chain) -> insertGuard(chain, settings, timer, lingering, closeOnce, openSessions));
         return listener;
     }
 
-    /** The deadline first (it acts on accept); after the HTTP codec the gate, then the frame guard, then Tyrus. */
-    private static void insertGuards(FilterChainBuilder chain, ServerSettings settings, ScheduledExecutorService timer,
-                                     LastHeardHandoff handoff) {
+    /**
+     * The deadline before the HTTP codec (it acts on accept); after the codec, in the order reads pass
+     * them: the request check, the lingering close, the keepalive, the frame check; then the two that
+     * act on Tyrus's writes, which pass them in the other direction.
+     */
+    private static void insertGuard(FilterChainBuilder chain, ServerSettings settings, ScheduledExecutorService timer,
+                                    LingeringClose lingering, CloseOnce closeOnce, OpenSessions openSessions) {
+        Keepalive keepalive = new Keepalive(timer, settings.pingInterval(), settings.idleTimeout(), closeOnce);
+        RequestCheck requestCheck = new RequestCheck(settings.originPolicy(), connection -> {
+            closeOnce.track(connection);
+            openSessions.add(connection);
+            keepalive.start(connection);
+        });
         int codec = chain.indexOfType(HttpCodecFilter.class);
-        chain.add(codec + 1, new FrameGuard(settings.maxMessageBytes(), timer, handoff));
-        chain.add(codec + 1, new HandshakeGate(settings.originPolicy()));
+        chain.add(codec + 1, closeOnce);
+        chain.add(codec + 1, new EmptyCloseEcho());
+        chain.add(codec + 1, new FrameCheckFilter(settings.maxMessageBytes(), closeOnce));
+        chain.add(codec + 1, keepalive);
+        chain.add(codec + 1, lingering);
+        chain.add(codec + 1, requestCheck);
         chain.add(codec, new HandshakeDeadline(timer, settings.handshakeTimeout()));
-    }
-
-    /** For the log: the jakarta API has no remote address, Tyrus's session does. */
-    private static String peerName(Session session) {
-        return session instanceof TyrusSession tyrus ? tyrus.getRemoteAddr() : session.getId();
     }
 
     @Override
@@ -130,7 +140,7 @@ public final class JakartaEchoServer implements EchoServer {
             return;
         }
         try {
-            openSessions.closeAll(new CloseReason(CloseCodes.GOING_AWAY, "server stopping"), Limits.SHUTDOWN_GRACE);
+            openSessions.closeAll(Limits.SHUTDOWN_GRACE);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {

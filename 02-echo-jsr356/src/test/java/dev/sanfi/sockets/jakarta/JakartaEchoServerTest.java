@@ -4,7 +4,7 @@ import dev.sanfi.sockets.common.EchoServer;
 import dev.sanfi.sockets.common.ServerSettings;
 import dev.sanfi.sockets.testkit.EchoServerContract;
 
-/** The echo contract (DESIGN §2), run against the Tyrus server. */
+/** The echo contract (docs/contract.md §2), run against the Tyrus server with its guard. */
 class JakartaEchoServerTest extends EchoServerContract {
 
     @Override

@@ -32,19 +32,16 @@ class ServerResourcesTest {
         server.close();
         server.close(); // idempotent
 
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        Set<String> left;
-        do {
-            left = Thread.getAllStackTraces().keySet().stream()
-                    .filter(thread -> !before.contains(thread) && thread.isAlive())
-                    .filter(thread -> !thread.getName().startsWith("ForkJoinPool"))
-                    .map(Thread::getName)
-                    .collect(Collectors.toSet());
-            if (left.isEmpty()) {
-                break;
-            }
-            Thread.onSpinWait();
-        } while (System.nanoTime() < deadline);
+        // Each thread started since gets until the deadline to end: a bounded join, no polling.
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        Set<Thread> started = Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> !before.contains(thread))
+                .filter(thread -> !thread.getName().startsWith("ForkJoinPool"))
+                .collect(Collectors.toSet());
+        for (Thread thread : started) {
+            thread.join(Math.max(1, java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+        }
+        Set<String> left = started.stream().filter(Thread::isAlive).map(Thread::getName).collect(Collectors.toSet());
         assertThat(left).as("threads still alive after close").isEmpty();
     }
 }

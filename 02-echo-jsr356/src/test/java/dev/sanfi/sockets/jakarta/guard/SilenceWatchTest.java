@@ -1,12 +1,7 @@
-package dev.sanfi.sockets.jakarta;
+package dev.sanfi.sockets.jakarta.guard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.websocket.CloseReason;
-import jakarta.websocket.RemoteEndpoint;
-import jakarta.websocket.Session;
-import java.lang.reflect.Proxy;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -37,7 +32,7 @@ class SilenceWatchTest {
     @BeforeEach
     void start() {
         timer = Executors.newSingleThreadScheduledExecutor();
-        watch = new SilenceWatch(new SessionWriter(recordingSession()), timer, PING, IDLE, lastHeard);
+        watch = new SilenceWatch(recordingPeer(), timer, PING, IDLE, lastHeard);
         watch.start();
     }
 
@@ -94,7 +89,7 @@ class SilenceWatchTest {
     }
 
     @Test
-    @DisplayName("DESIGN §2: a peer heard from now and then (its own Pings, say) is neither pinged nor closed")
+    @DisplayName("contract §2: a peer heard from now and then (its own Pings, say) is neither pinged nor closed")
     void aPeerHeardFromStaysOpen() {
         for (int i = 0; i < 10; i++) {
             advance(PING.minusSeconds(1));
@@ -123,25 +118,18 @@ class SilenceWatchTest {
         assertThat(sent).containsExactly("ping:keepalive", "ping:keepalive", "close:1001");
     }
 
-    /** A Session whose basic remote records pings and whose close records its code; nothing else is used. */
-    private Session recordingSession() {
-        RemoteEndpoint.Basic remote = (RemoteEndpoint.Basic) Proxy.newProxyInstance(
-                getClass().getClassLoader(), new Class<?>[] {RemoteEndpoint.Basic.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("sendPing")) {
-                        ByteBuffer payload = (ByteBuffer) args[0];
-                        sent.add("ping:" + StandardCharsets.US_ASCII.decode(payload));
-                    }
-                    return null;
-                });
-        return (Session) Proxy.newProxyInstance(
-                getClass().getClassLoader(), new Class<?>[] {Session.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "getBasicRemote" -> remote;
-                    case "isOpen" -> true;
-                    case "close" -> {
-                        sent.add("close:" + ((CloseReason) args[0]).getCloseCode().getCode());
-                        yield null;
-                    }
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
+    /** A peer that records the Pings and Closes the watch sends it. */
+    private SilenceWatch.Peer recordingPeer() {
+        return new SilenceWatch.Peer() {
+            @Override
+            public void ping(byte[] payload) {
+                sent.add("ping:" + new String(payload, StandardCharsets.US_ASCII));
+            }
+
+            @Override
+            public void goAway(String reason) {
+                sent.add("close:1001");
+            }
+        };
     }
 }

@@ -1,9 +1,5 @@
-package dev.sanfi.sockets.jakarta;
+package dev.sanfi.sockets.jakarta.guard;
 
-import jakarta.websocket.CloseReason;
-import jakarta.websocket.CloseReason.CloseCodes;
-import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
@@ -19,16 +15,25 @@ import java.util.concurrent.TimeUnit;
  * {@code setMaxIdleTimeout} closes with 1000 Normal Closure, and its heartbeat sends unsolicited Pongs,
  * which tell the peer we are alive but never ask whether the peer is. So the server keeps its own watch.
  *
- * <p>Silence is measured from {@link LastHeard}, which the {@link FrameGuard} updates on every frame
- * byte the peer sends — also the Pings the container answers alone and the fragments it buffers, which
- * the endpoint never sees.
+ * <p>Silence is measured from {@link LastHeard}, which the {@link Keepalive} filter updates on every
+ * frame byte the peer sends — also the Pings the container answers alone and the fragments it buffers,
+ * which the endpoint never sees.
  */
 final class SilenceWatch {
+
+    /** Where the watch's Ping and Close go. */
+    interface Peer {
+        /** RFC 6455 §5.5.2: a Ping's payload is at most 125 bytes; the peer answers with a Pong carrying it. */
+        void ping(byte[] payload);
+
+        /** Close 1001 Going Away with this reason. */
+        void goAway(String reason);
+    }
 
     /** What our Pings carry; the peer's Pong echoes it (RFC 6455 §5.5.3). */
     private static final byte[] PING_PAYLOAD = "keepalive".getBytes(StandardCharsets.US_ASCII);
 
-    private final SessionWriter writer;
+    private final Peer peer;
     private final ScheduledExecutorService timer;
     private final long pingIntervalNanos;
     private final long idleTimeoutNanos;
@@ -44,9 +49,9 @@ final class SilenceWatch {
      * @param lastHeard when the peer last sent any bytes of any frame: the silence is counted from there,
      *                  for the Ping and for the idle close alike
      */
-    SilenceWatch(SessionWriter writer, ScheduledExecutorService timer, Duration pingInterval, Duration idleTimeout,
+    SilenceWatch(Peer peer, ScheduledExecutorService timer, Duration pingInterval, Duration idleTimeout,
                  LastHeard lastHeard) {
-        this.writer = writer;
+        this.peer = peer;
         this.timer = timer;
         this.pingIntervalNanos = pingInterval.toNanos();
         this.idleTimeoutNanos = idleTimeout.toNanos();
@@ -73,7 +78,7 @@ final class SilenceWatch {
         long silenceStart = lastHeard.nanos();
         long silent = now - silenceStart;
         if (silent >= idleTimeoutNanos) {
-            writer.close(new CloseReason(CloseCodes.GOING_AWAY, "idle for " + idleTimeoutNanos / 1_000_000 + " ms"));
+            peer.goAway("idle for " + idleTimeoutNanos / 1_000_000 + " ms");
             stop();
             return;
         }
@@ -82,11 +87,7 @@ final class SilenceWatch {
             pinged = true;
             pingedSilenceStart = silenceStart;
             pingedInThisSilence = true;
-            try {
-                writer.ping(ByteBuffer.wrap(PING_PAYLOAD));
-            } catch (IOException | IllegalStateException e) {
-                // The connection is going away; its close will stop this watch.
-            }
+            peer.ping(PING_PAYLOAD.clone());
         }
         long untilIdle = idleTimeoutNanos - silent;
         long untilPing = pingedInThisSilence ? Long.MAX_VALUE : pingIntervalNanos - silent;

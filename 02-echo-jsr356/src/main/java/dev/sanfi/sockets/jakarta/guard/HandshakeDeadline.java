@@ -1,4 +1,4 @@
-package dev.sanfi.sockets.jakarta;
+package dev.sanfi.sockets.jakarta.guard;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -11,16 +11,17 @@ import org.glassfish.grizzly.filterchain.FilterChainContext;
 import org.glassfish.grizzly.filterchain.NextAction;
 
 /**
- * Closes a connection that has not completed a WebSocket upgrade within the handshake timeout: a
- * client that opens sockets and sends its request one byte a minute (slow loris) must not hold them
- * forever. Grizzly has no such timer for a request head, and Tyrus none at all.
+ * Closes a connection that has not completed a WebSocket upgrade within {@code settings.handshakeTimeout()}:
+ * a client that opens sockets and sends its request one byte a minute (slow loris) must not hold them
+ * forever. RFC 6455 sets no time limit on the opening handshake; contract §2 does. Grizzly has no
+ * timer for a request head, and Tyrus none at all.
  */
-final class HandshakeDeadline extends BaseFilter {
+public final class HandshakeDeadline extends BaseFilter {
 
     private final ScheduledExecutorService timer;
     private final Duration timeout;
 
-    HandshakeDeadline(ScheduledExecutorService timer, Duration timeout) {
+    public HandshakeDeadline(ScheduledExecutorService timer, Duration timeout) {
         this.timer = timer;
         this.timeout = timeout;
     }
@@ -30,7 +31,7 @@ final class HandshakeDeadline extends BaseFilter {
         Connection<?> connection = ctx.getConnection();
         try {
             timer.schedule(() -> {
-                if (!HandshakeGate.passed(connection)) {
+                if (!RequestCheck.upgraded(connection)) {
                     connection.closeSilently();
                 }
             }, timeout.toNanos(), TimeUnit.NANOSECONDS);

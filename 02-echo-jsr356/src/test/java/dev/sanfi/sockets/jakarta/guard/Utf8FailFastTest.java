@@ -1,8 +1,10 @@
-package dev.sanfi.sockets.jakarta;
+package dev.sanfi.sockets.jakarta.guard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sanfi.sockets.common.CloseCodes;
 import dev.sanfi.sockets.common.ServerSettings;
+import dev.sanfi.sockets.jakarta.JakartaEchoServer;
 import dev.sanfi.sockets.testkit.Close;
 import dev.sanfi.sockets.testkit.Frame;
 import dev.sanfi.sockets.testkit.Message;
@@ -18,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * UTF-8 fail-fast within one frame (Autobahn 6.4.3/6.4.4): the {@link FrameGuard} answers Close 1007
+ * UTF-8 fail-fast within one frame (Autobahn 6.4.3/6.4.4): the {@link FrameCheckFilter} answers Close 1007
  * while the bad frame is still arriving; Tyrus alone would wait for the whole frame.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -48,7 +50,7 @@ class Utf8FailFastTest {
         try (WireClient client = WireClient.open(server)) {
             client.sendRaw(Arrays.copyOf(frame, frame.length / 2));
             Close close = client.awaitClose(CLOSE_TIMEOUT);
-            assertThat(close.code()).isEqualTo(FrameScanner.INVALID_PAYLOAD);
+            assertThat(close.code()).isEqualTo(CloseCodes.INVALID_PAYLOAD);
         }
     }
 

@@ -1,13 +1,13 @@
-package dev.sanfi.sockets.jakarta;
+package dev.sanfi.sockets.jakarta.guard;
 
 import java.util.function.LongSupplier;
 
 /**
  * When one connection's peer was last heard from: any bytes of any frame — a message, one fragment of
- * it, part of a frame, a Ping, a Pong. DESIGN §2's idle timeout counts silence from here.
+ * it, part of a frame, a Ping, a Pong. The idle timeout of contract §2 counts silence from here.
  *
- * <p>The {@link FrameGuard} notes every read, because it sees every byte; the endpoint cannot, as the
- * container answers Pings and buffers fragments without telling it. The {@link SilenceWatch} reads it.
+ * <p>The {@link Keepalive} filter notes every read, because it sees every byte; the endpoint cannot, as
+ * the container answers Pings and buffers fragments without telling it. The {@link SilenceWatch} reads it.
  */
 final class LastHeard {
 

@@ -1,0 +1,93 @@
+package dev.sanfi.sockets.jakarta.guard;
+
+import dev.sanfi.sockets.raw.ClosePayload;
+import dev.sanfi.sockets.raw.Frame;
+import dev.sanfi.sockets.raw.FrameParser;
+import dev.sanfi.sockets.raw.MessageAssembler;
+import dev.sanfi.sockets.raw.Opcode;
+import dev.sanfi.sockets.raw.ProtocolException;
+import java.nio.ByteBuffer;
+
+/**
+ * Runs a client's byte stream through the parser of chapter 3 ({@code 01-echo-raw}'s
+ * {@link FrameParser}, {@link MessageAssembler} and {@link ClosePayload}) before Tyrus sees it, to find
+ * what Tyrus lets through or finds late, and to say how much of each read may go on to Tyrus:
+ * <ul>
+ *   <li>an unmasked client frame (RFC 6455 §5.1), RSV bits, reserved opcodes, bad control frames
+ *       (§5.2, §5.5) and fragments out of order (§5.4): 1002;</li>
+ *   <li>a frame over the limit, from its header alone, and fragments that add up to more: 1009
+ *       (§7.4.1), before the payload is buffered;</li>
+ *   <li>invalid UTF-8 in a text message as soon as the bad byte arrives, also inside a frame: 1007
+ *       (§8.1);</li>
+ *   <li>a Close payload of 1 byte or with a code that may not be sent: 1002; a reason that is not
+ *       UTF-8: 1007 (§5.5.1, §7.4).</li>
+ * </ul>
+ * Everything before the frame with the fault goes on, so earlier messages are still echoed; nothing
+ * from the faulty frame on does. After the client's Close nothing goes on either: §5.5.1 lets the
+ * client send nothing more, and Tyrus has answered. No I/O here: bytes in, verdict out.
+ */
+public final class FrameCheck {
+
+    /** Why the connection fails: the close code and a reason for the Close frame. */
+    public record Fault(int code, String reason) {
+    }
+
+    /**
+     * What to do with one read.
+     *
+     * @param passBytes how many bytes from its start go on to Tyrus
+     * @param fault     null, or the fault the bytes after {@code passBytes} contain
+     */
+    public record Verdict(int passBytes, Fault fault) {
+    }
+
+    private final FrameParser parser;
+    private final MessageAssembler messages;
+    private boolean done;
+    private volatile boolean emptyCloseSeen;
+
+    /** @param maxMessageBytes the limit of one frame and of one reassembled message */
+    public FrameCheck(int maxMessageBytes) {
+        this.parser = FrameParser.forServer(maxMessageBytes);
+        this.messages = new MessageAssembler(maxMessageBytes);
+    }
+
+    /** Checks the next bytes of the stream, from {@code bytes}' position to its limit (the position moves). */
+    public Verdict check(ByteBuffer bytes) {
+        int start = bytes.position();
+        if (done) {
+            return new Verdict(0, null); // after the client's Close or a fault: nothing more for Tyrus
+        }
+        // Where the frame being parsed started in this read; a frame begun in an earlier read counts from 0.
+        int frameStart = start;
+        try {
+            while (true) {
+                Frame frame = parser.parse(bytes);
+                if (frame == null) {
+                    return new Verdict(bytes.position() - start, null);
+                }
+                if (frame.opcode() == Opcode.CLOSE) {
+                    emptyCloseSeen = ClosePayload.parse(frame.payload()).isEmpty();
+                    done = true;
+                    return new Verdict(bytes.position() - start, null);
+                }
+                if (!frame.opcode().isControl()) {
+                    messages.accept(frame); // checks order, size and UTF-8; the message itself is Tyrus's
+                }
+                // The parser hands out a data frame in pieces, as its bytes arrive: a piece that leaves
+                // bytes in the read ended its frame, and so does every control frame.
+                if (frame.opcode().isControl() || bytes.hasRemaining()) {
+                    frameStart = bytes.position();
+                }
+            }
+        } catch (ProtocolException fault) {
+            done = true;
+            return new Verdict(frameStart - start, new Fault(fault.closeCode().code(), fault.getMessage()));
+        }
+    }
+
+    /** Whether the client's Close had no body (RFC 6455 §5.5.1: the body is optional). */
+    public boolean emptyCloseSeen() {
+        return emptyCloseSeen;
+    }
+}
