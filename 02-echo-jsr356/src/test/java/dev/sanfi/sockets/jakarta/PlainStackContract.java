@@ -5,12 +5,15 @@ import dev.sanfi.sockets.common.ServerSettings;
 import dev.sanfi.sockets.testkit.EchoServerContract;
 import java.net.InetSocketAddress;
 import org.glassfish.tyrus.server.Server;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The echo contract against plain Tyrus: its standalone {@link Server} (Grizzly inside) with the
  * {@link EchoEndpoint} and nothing else, as Tyrus's documentation starts a server. No guard, no page.
  * {@code PlainStackTableTest} runs it and keeps chapter 5's table of what Tyrus does by itself.
  */
+@Execution(ExecutionMode.CONCURRENT)
 public class PlainStackContract extends EchoServerContract {
 
     @Override
