@@ -257,6 +257,7 @@ final class ChannelSession {
         }
         output.add(bytes);
         backlog += bytes.remaining();
+        loop.backlogIs(backlog);
     }
 
     /**
@@ -302,6 +303,8 @@ final class ChannelSession {
         int ops = 0;
         if (backlog <= OUTPUT_BACKLOG_LIMIT) {
             ops |= SelectionKey.OP_READ;
+        } else if ((key.interestOps() & SelectionKey.OP_READ) != 0) {
+            loop.readPaused(backlog);
         }
         if (output != null && !output.isEmpty()) {
             ops |= SelectionKey.OP_WRITE;

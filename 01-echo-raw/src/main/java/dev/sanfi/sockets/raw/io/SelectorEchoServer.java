@@ -68,6 +68,16 @@ public final class SelectorEchoServer implements EchoServer {
         return address;
     }
 
+    /** The largest number of bytes that waited to be written to one connection so far (for tests and measurements). */
+    long largestBacklog() {
+        return loop.largestBacklog();
+    }
+
+    /** Called on the loop thread each time a connection stops being read because its peer does not read (for tests). */
+    void onReadPaused(java.util.function.LongConsumer hook) {
+        loop.onReadPaused(hook);
+    }
+
     /**
      * Stops accepting, sends Close 1001 to every open session, waits at most
      * {@link Limits#SHUTDOWN_GRACE} for them to end, then closes whatever is left: the loop does it

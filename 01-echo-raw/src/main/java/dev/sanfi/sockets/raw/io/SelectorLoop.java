@@ -15,6 +15,7 @@ import java.util.OptionalLong;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +33,7 @@ final class SelectorLoop implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(SelectorEchoServer.class);
 
     /** One buffer for every read: the core takes all bytes of a read at once, so none is kept per connection. */
-    private static final int READ_BUFFER_BYTES = 64 * 1024;
+    static final int READ_BUFFER_BYTES = 64 * 1024;
 
     /** After the operating system refuses an accept (too many open files, say), wait this long before the next. */
     private static final long ACCEPT_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
@@ -47,6 +48,10 @@ final class SelectorLoop implements Runnable {
     private final OpenSessions<ChannelSession> sessions = new OpenSessions<>();
     /** Work posted by other threads; run by the loop. */
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+
+    /** For tests and logs: the largest output backlog of any connection so far, and a hook for each read pause. */
+    private volatile long largestBacklog;
+    private volatile LongConsumer onReadPaused = backlog -> { };
 
     private boolean stopping;
     private long stopDeadline;
@@ -216,6 +221,27 @@ final class SelectorLoop implements Runnable {
     void ended(ChannelSession session) {
         sessions.remove(session);
         deadlines.cancel(session);
+    }
+
+    /** A connection's output backlog grew to {@code bytes}. */
+    void backlogIs(long bytes) {
+        if (bytes > largestBacklog) {
+            largestBacklog = bytes;     // written by the loop thread only
+        }
+    }
+
+    /** A connection stopped being read: {@code bytes} wait for its peer. */
+    void readPaused(long bytes) {
+        LOG.debug("a connection is not read while {} bytes wait for its peer", bytes);
+        onReadPaused.accept(bytes);
+    }
+
+    long largestBacklog() {
+        return largestBacklog;
+    }
+
+    void onReadPaused(LongConsumer hook) {
+        onReadPaused = hook;
     }
 
     boolean isStopping() {
