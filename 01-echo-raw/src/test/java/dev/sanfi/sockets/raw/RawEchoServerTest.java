@@ -7,7 +7,6 @@ import dev.sanfi.sockets.common.ServerSettings;
 import dev.sanfi.sockets.testkit.EchoServerContract;
 import dev.sanfi.sockets.testkit.Frame;
 import dev.sanfi.sockets.testkit.WireClient;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.DisplayName;
