@@ -1,6 +1,7 @@
 package dev.sanfi.sockets.raw;
 
 import dev.sanfi.sockets.common.ServerSettings;
+import dev.sanfi.sockets.raw.io.Keepalive;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;

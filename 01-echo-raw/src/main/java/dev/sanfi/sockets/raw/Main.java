@@ -5,7 +5,8 @@ import dev.sanfi.sockets.common.EchoModule;
 
 /**
  * {@code mvn -pl 01-echo-raw exec:java}: the echo server on port 8081; {@code -Dexec.args="client URL"} runs
- * the client. The command line is the same in every echo module (common's {@code EchoCommand}).
+ * the client. The command line is the same in every echo module (common's {@code EchoCommand}), plus
+ * 01-echo-raw's own {@code server --io threads|selector} ({@link IoModel}): which I/O shell runs the core.
  */
 public final class Main {
 
@@ -13,6 +14,14 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        EchoCommand.main(new EchoModule("01-echo-raw", 8081, RawEchoServer::start, RawEchoClient::connect), args);
+        IoModel.Choice io;
+        try {
+            io = IoModel.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("01-echo-raw: " + e.getMessage() + " (see --help)");
+            System.exit(EchoCommand.EXIT_USAGE);
+            return;
+        }
+        EchoCommand.main(new EchoModule("01-echo-raw", 8081, io.model()::start, RawEchoClient::connect), io.rest());
     }
 }

@@ -3,12 +3,11 @@ package dev.sanfi.sockets.raw;
 import dev.sanfi.sockets.common.EchoServer;
 import dev.sanfi.sockets.common.Limits;
 import dev.sanfi.sockets.common.ServerSettings;
+import dev.sanfi.sockets.raw.io.OpenSessions;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
@@ -19,12 +18,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The echo server on plain {@code java.net} sockets: one thread accepts, and each connection gets a
- * thread of its own ({@link EchoSession}) that does blocking reads and writes.
+ * The echo server of {@code server --io threads} (the default), on plain {@code java.net} sockets:
+ * one thread accepts, and each connection gets a thread of its own ({@link EchoSession}) that does
+ * blocking reads and writes, and runs the protocol core ({@code raw.protocol.Connection}) through
+ * {@link WebSocketConnection}.
  *
  * <p>Thread per connection is the simplest model there is, and with Java 17's platform threads it
  * costs a stack per connection, so the number of connections is capped at {@link #MAX_CONNECTIONS}.
- * Chapter 7 (Netty) shows the other model: a few event-loop threads for many connections.
+ * {@code --io selector} ({@code raw.io.SelectorEchoServer}) runs the same core the other way: one
+ * selector thread for every connection.
  */
 public final class RawEchoServer implements EchoServer {
 
@@ -40,7 +42,7 @@ public final class RawEchoServer implements EchoServer {
     private final ServerSettings settings;
     private final ThreadPoolExecutor connectionThreads;
     private final Thread acceptThread;
-    private final Set<EchoSession> sessions = ConcurrentHashMap.newKeySet();
+    private final OpenSessions<EchoSession> sessions = new OpenSessions<>();
     /** Guarded by this. */
     private boolean closed;
 
@@ -86,7 +88,7 @@ public final class RawEchoServer implements EchoServer {
                 continue;
             }
             EchoSession session = new EchoSession(socket, settings, sessions::remove);
-            if (!register(session)) {
+            if (!sessions.add(session)) {
                 session.closeSocket();
                 return;
             }
@@ -97,14 +99,6 @@ public final class RawEchoServer implements EchoServer {
                 refuseBusy(socket);
             }
         }
-    }
-
-    private synchronized boolean register(EchoSession session) {
-        if (closed) {
-            return false;
-        }
-        sessions.add(session);
-        return true;
     }
 
     /** Over {@link #MAX_CONNECTIONS}: a short 503 (it fits in the socket's send buffer), then close. */
@@ -139,7 +133,7 @@ public final class RawEchoServer implements EchoServer {
         Thread guard = daemon(() -> {
             try {
                 if (!done.await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
-                    sessions.forEach(EchoSession::closeSocket);
+                    sessions.snapshot().forEach(EchoSession::closeSocket);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -148,10 +142,10 @@ public final class RawEchoServer implements EchoServer {
         guard.start();
         try {
             acceptThread.join(Limits.SHUTDOWN_GRACE.toMillis());
-            sessions.forEach(EchoSession::goAway);
+            sessions.closeAll().forEach(EchoSession::goAway);
             connectionThreads.shutdown();
             if (!connectionThreads.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
-                sessions.forEach(EchoSession::closeSocket);
+                sessions.snapshot().forEach(EchoSession::closeSocket);
                 connectionThreads.shutdownNow();
                 connectionThreads.awaitTermination(1, TimeUnit.SECONDS);
             }
@@ -159,7 +153,7 @@ public final class RawEchoServer implements EchoServer {
             guard.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            sessions.forEach(EchoSession::closeSocket);
+            sessions.snapshot().forEach(EchoSession::closeSocket);
             connectionThreads.shutdownNow();
         }
         LOG.info("stopped listening on {}", serverSocket.getLocalSocketAddress());

@@ -1,6 +1,9 @@
 package dev.sanfi.sockets.raw;
 
-import dev.sanfi.sockets.common.Limits;
+import dev.sanfi.sockets.raw.io.ConnectionTimers;
+import dev.sanfi.sockets.raw.io.Keepalive;
+import dev.sanfi.sockets.raw.protocol.Connection;
+import dev.sanfi.sockets.raw.protocol.Event;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -8,20 +11,22 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One open WebSocket connection on a blocking socket, after its opening handshake; the server's
- * sessions and the client both use it. It is the I/O shell around the pure core: it only moves
- * bytes between the socket and the {@link FrameParser}, {@link MessageAssembler} and {@link FrameWriter}.
+ * One open WebSocket connection on a blocking socket, after its opening handshake: the
+ * thread-per-connection I/O shell around the pure core ({@link Connection}). The server's
+ * sessions ({@code --io threads}) and the client use it. Every protocol rule is the core's; this
+ * class moves bytes between the socket and the core, and keeps the time ({@link ConnectionTimers}).
  *
- * <p>One thread reads ({@link #run}); it also answers Pings, echoes, and runs the timers, which are
- * read timeouts, so no other thread is needed. Writes go through one lock, because other threads
- * write too (the client's sender, a server shutting down): frames from two threads must never
- * interleave on the wire.
+ * <p>One thread reads ({@link #run}); it also hands messages to the listener and runs the timers,
+ * which are read timeouts, so no other thread is needed. Other threads may send too (the client's
+ * sender, a server shutting down), so the core and the socket's output are used under one lock:
+ * frames from two threads never interleave on the wire.
  *
- * <p>Frames the reading thread produces go to an outbox that is written once all received bytes
- * are handled, just before the thread blocks to read again: a burst of small messages is echoed with
+ * <p>Frames the reading thread produces wait in the core until all received bytes are handled, and
+ * are written just before the thread blocks to read again: a burst of small messages is echoed with
  * one write, never more than one write per frame, and nothing waits.
  */
 final class WebSocketConnection {
@@ -42,50 +47,35 @@ final class WebSocketConnection {
     }
 
     /** After our Close, the peer has this long to answer it and hang up before we drop the connection. */
-    static final Duration CLOSING_TIMEOUT = Limits.SHUTDOWN_GRACE;
+    static final Duration CLOSING_TIMEOUT = ConnectionTimers.CLOSING_TIMEOUT;
 
     private static final int READ_BUFFER_BYTES = 16 * 1024;
-    private static final int OUTBOX_BYTES = 16 * 1024;
 
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
-    private final boolean server;
-    private final FrameParser parser;
-    private final MessageAssembler assembler;
-    private final FrameWriter writer;
-    /** Null for a client: it has no timers. */
-    private final Keepalive keepalive;
     private final Listener listener;
+    private final byte[] leftover;
+    /** Reading thread only. */
+    private final byte[] readBuffer = new byte[READ_BUFFER_BYTES];
 
-    /** Bytes read from the socket, not handled yet. Reading thread only. */
-    private final ByteBuffer input = ByteBuffer.allocate(READ_BUFFER_BYTES);
-    private ClosePayload closeReceived;
-    /** After the peer's Close, or a protocol error, bytes are still read (until the peer hangs up) but ignored. */
-    private boolean ignoreInput;
-    private long lastHeard = System.nanoTime();
-    private boolean pingSent;
+    private final Object lock = new Object();
+    /** The protocol. Guarded by lock. */
+    private final Connection core;
+    /** Guarded by lock. */
+    private final ConnectionTimers timers;
+    /** Guarded by lock. */
+    private boolean outputShut;
 
-    private final Object writeLock = new Object();
-    /** Frames waiting for the next write. Guarded by writeLock. */
-    private ByteBuffer outbox = ByteBuffer.allocate(OUTBOX_BYTES);
-    /** Our Close once it is sent; nothing may follow it (§5.5.1). Written under writeLock. */
-    private volatile ClosePayload closeSent;
-    private volatile long closingDeadline;
-
-    private WebSocketConnection(Socket socket, byte[] leftover, boolean server, FrameParser parser,
-                                int maxMessageBytes, FrameWriter writer, Keepalive keepalive, Listener listener)
+    private WebSocketConnection(Socket socket, byte[] leftover, Connection core, Keepalive keepalive, Listener listener)
             throws IOException {
         this.socket = socket;
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
-        this.server = server;
-        this.parser = parser;
-        this.assembler = new MessageAssembler(maxMessageBytes);
-        this.writer = writer;
-        this.keepalive = keepalive;
+        this.leftover = leftover;
+        this.core = core;
+        this.timers = new ConnectionTimers(keepalive, System.nanoTime());
         this.listener = listener;
-        this.input.put(leftover);
     }
 
     /**
@@ -95,44 +85,42 @@ final class WebSocketConnection {
      */
     static WebSocketConnection forServer(Socket socket, byte[] leftover, int maxMessageBytes, Keepalive keepalive,
                                          Listener listener) throws IOException {
-        return new WebSocketConnection(socket, leftover, true, FrameParser.forServer(maxMessageBytes),
-                maxMessageBytes, FrameWriter.forServer(), keepalive, listener);
+        return new WebSocketConnection(socket, leftover, Connection.forServer(maxMessageBytes), keepalive, listener);
     }
 
     /** A client's side of a connection: its frames are masked with keys from {@code maskKeys}. */
     static WebSocketConnection forClient(Socket socket, byte[] leftover, int maxMessageBytes, MaskKeySource maskKeys,
                                          Listener listener) throws IOException {
-        return new WebSocketConnection(socket, leftover, false, FrameParser.forClient(maxMessageBytes),
-                maxMessageBytes, FrameWriter.forClient(maskKeys), null, listener);
+        return new WebSocketConnection(socket, leftover, Connection.forClient(maxMessageBytes, maskKeys), null, listener);
     }
 
     /** Runs the connection on the calling thread until it is over, then closes the socket. */
     void run() {
         try {
-            while (true) {
-                handleReceivedBytes();
+            received(leftover, leftover.length);
+            do {
                 flushReadingOn();
-                if (server && closeReceived != null && closeSent != null) {
-                    return;     // §7.1.1: the closing handshake is done, and the server closes TCP first
-                }
-                if (!readMore()) {
-                    return;
-                }
-            }
+            } while (readMore());
         } catch (IOException e) {
             // Reset by the peer, or the socket closed by abort(): the connection is over either way.
         } finally {
             abort();
-            listener.onClose(closeReceived, closeSent);
+            ClosePayload received;
+            ClosePayload sent;
+            synchronized (lock) {
+                received = core.closeReceived();
+                sent = core.closeSent();
+            }
+            listener.onClose(received, sent);
         }
     }
 
     /**
-     * Writes what this thread queued. A failed write does not end the connection here: a peer that
+     * Writes what the core has queued. A failed write does not end the connection here: a peer that
      * fails the connection (a 1009 while we are still sending a large message) sends its Close and
      * closes its socket, the reset makes our write fail, and the Close is still in our socket,
      * waiting to be read (§7.1.7). So reading goes on until the peer's Close, the end of the stream
-     * or the reset; the failed bytes are never written again.
+     * or the reset; the failed bytes are never written again (the core handed them out once).
      */
     private void flushReadingOn() {
         try {
@@ -142,165 +130,100 @@ final class WebSocketConnection {
         }
     }
 
-    /** Parses every frame in the input buffer and handles it; a protocol error fails the connection (§7.1.7). */
-    private void handleReceivedBytes() throws IOException {
-        input.flip();
-        try {
-            Frame frame;
-            while (!ignoreInput && (frame = parser.parse(input)) != null) {
-                handle(frame);
-            }
-        } catch (ProtocolException e) {
-            ignoreInput = true;
-            startClose(new ClosePayload(e.closeCode(), e.getMessage()));
-        }
-        input.clear();      // the parser took every byte, or we ignore them
-    }
-
-    private void handle(Frame frame) throws ProtocolException, IOException {
-        switch (frame.opcode()) {
-            case PING -> queue(Opcode.PONG, frame.payload());     // §5.5.2: a Pong with the same payload
-            case PONG -> { }                                       // §5.5.3: nothing to do; it was heard, which resets the timers
-            case CLOSE -> onCloseFrame(ClosePayload.parse(frame.payload()));
-            default -> {
-                Message message = assembler.accept(frame);
-                if (message != null && closeSent == null) {
-                    listener.onMessage(this, message);
+    /** Gives the core what arrived; messages go to the listener as they are parsed, so an echo keeps its place. */
+    private void received(byte[] bytes, int length) {
+        synchronized (lock) {
+            core.receive(ByteBuffer.wrap(bytes, 0, length), event -> {
+                if (event instanceof Event.MessageReceived message) {
+                    listener.onMessage(this, message.message());
                 }
-            }
+            });
+            timers.observe(core, System.nanoTime());
         }
     }
 
     /**
-     * §5.5.1: the peer's Close is answered with a Close carrying the same code, unless ours went
-     * first, in which case this was the answer. Either way the closing handshake is done: nothing
-     * after the peer's Close is read; a server closes the connection now, a client waits for the
-     * server to do so (§7.1.1).
-     */
-    private void onCloseFrame(ClosePayload payload) throws IOException {
-        closeReceived = payload;
-        ignoreInput = true;
-        startClose(payload);
-    }
-
-    /**
-     * Blocks until bytes arrive, running the timers meanwhile.
+     * Blocks until bytes arrive or a timer is due.
      *
-     * @return false when the connection is over: the peer hung up, or did not answer our Close in time
+     * @return false when the connection is over: the peer hung up, or did not close TCP in time after our Close
      */
     private boolean readMore() throws IOException {
-        while (true) {
-            socket.setSoTimeout(millisUntilNextTimer());
-            try {
-                int read = in.read(input.array(), input.position(), input.remaining());
-                if (read < 0) {
-                    return false;
-                }
-                input.position(input.position() + read);
-                lastHeard = System.nanoTime();
-                pingSent = false;
-                return true;
-            } catch (SocketTimeoutException timerIsDue) {
-                if (!onTimer()) {
-                    return false;
-                }
+        socket.setSoTimeout(millisUntilNextTimer());
+        int read;
+        try {
+            read = in.read(readBuffer);
+        } catch (SocketTimeoutException timerIsDue) {
+            synchronized (lock) {
+                return timers.onDue(core, System.nanoTime());
             }
         }
+        if (read < 0) {
+            synchronized (lock) {
+                core.receiveEof();
+            }
+            return false;
+        }
+        synchronized (lock) {
+            timers.heard(System.nanoTime());
+        }
+        received(readBuffer, read);
+        return true;
     }
 
     /**
-     * The read timeout: until the closing deadline once our Close is sent, else until the Ping or
-     * the idle timeout is due. Never longer than {@link #CLOSING_TIMEOUT}, so that a Close started
-     * by another thread is noticed in time.
+     * The read timeout: until the next timer the core's state calls for. Never longer than
+     * {@link #CLOSING_TIMEOUT}, so that a Close started by another thread is noticed in time.
      */
     private int millisUntilNextTimer() {
         long now = System.nanoTime();
         long deadline = now + CLOSING_TIMEOUT.toNanos();
-        if (closeSent != null) {
-            deadline = closingDeadline;
-        } else if (keepalive != null) {
-            Duration next = pingSent ? keepalive.idleTimeout() : min(keepalive.pingInterval(), keepalive.idleTimeout());
-            deadline = Math.min(deadline, lastHeard + next.toNanos());
+        synchronized (lock) {
+            OptionalLong next = timers.nextDeadline(core);
+            if (next.isPresent() && next.getAsLong() - deadline < 0) {
+                deadline = next.getAsLong();
+            }
         }
         long millis = TimeUnit.NANOSECONDS.toMillis(deadline - now) + 1;    // +1: do not wake up just before it
         return (int) Math.max(1, Math.min(millis, Integer.MAX_VALUE));
     }
 
     /**
-     * A read timed out. A peer silent for the ping interval gets a Ping (§5.5.2); one silent for the
-     * idle timeout gets Close 1001; a peer that does not answer our Close in time is dropped.
-     *
-     * @return false when the connection is over
-     */
-    private boolean onTimer() throws IOException {
-        long now = System.nanoTime();
-        if (closeSent != null) {
-            return now - closingDeadline < 0;
-        }
-        if (keepalive == null) {
-            return true;
-        }
-        long silent = now - lastHeard;
-        if (silent >= keepalive.idleTimeout().toNanos()) {
-            startClose(new ClosePayload(CloseCode.GOING_AWAY, "idle for " + keepalive.idleTimeout().toSeconds() + " s"));
-        } else if (!pingSent && silent >= keepalive.pingInterval().toNanos()) {
-            send(Opcode.PING, new byte[0]);
-            pingSent = true;
-        }
-        return true;
-    }
-
-    /**
-     * Adds a frame to the outbox, written when the reading thread has handled what it received. For
-     * the reading thread's own answers (an echo, a Pong); dropped once our Close is sent.
+     * Queues a frame, written when the reading thread has handled what it received. For the reading
+     * thread's own answers (an echo); dropped once the closing handshake has started.
      */
     void queue(Opcode opcode, byte[] payload) {
-        synchronized (writeLock) {
-            if (closeSent == null) {
-                append(opcode, payload);
-            }
+        synchronized (lock) {
+            core.send(opcode, payload);
         }
     }
 
     /** Writes one frame now; for any thread. */
     void send(Opcode opcode, byte[] payload) throws IOException {
-        synchronized (writeLock) {
-            if (closeSent != null) {
+        synchronized (lock) {
+            if (!core.send(opcode, payload)) {
                 throw new IOException("the connection is closing");
             }
-            append(opcode, payload);
-            flushOutbox();
+            writeQueued();
         }
     }
 
     /**
-     * Starts the closing handshake (§7.1.2), from any thread: sends our Close; the reading thread
-     * then waits at most {@link #CLOSING_TIMEOUT} for the peer's Close and for it to hang up. Does
-     * nothing when our Close is already sent.
+     * Starts the closing handshake (§7.1.2), from any thread: the core queues our Close, which is
+     * written now (with the server's FIN, §7.1.1); the reading thread then waits at most
+     * {@link #CLOSING_TIMEOUT} for the peer to hang up. Does nothing when our Close is already sent.
      */
     void startClose(ClosePayload payload) throws IOException {
-        synchronized (writeLock) {
-            if (closeSent != null) {
-                return;
-            }
-            closingDeadline = System.nanoTime() + CLOSING_TIMEOUT.toNanos();
-            closeSent = payload;
-            append(Opcode.CLOSE, payload.toBytes());
-            flushOutbox();
-            if (server) {
-                // §7.1.1: the server closes the TCP connection first. Nothing more will be written, so
-                // send FIN now. The socket itself is closed when the peer's Close has arrived or the
-                // peer has hung up: closing it while the peer may still be sending would answer with a
-                // TCP reset, and a reset can destroy our Close before the peer has read it.
-                socket.shutdownOutput();
-            }
+        synchronized (lock) {
+            core.close(payload);
+            timers.observe(core, System.nanoTime());
+            writeQueued();
         }
     }
 
-    /** Writes the outbox to the socket. */
+    /** Writes what the core has queued to the socket. */
     void flush() throws IOException {
-        synchronized (writeLock) {
-            flushOutbox();
+        synchronized (lock) {
+            writeQueued();
         }
     }
 
@@ -313,30 +236,18 @@ final class WebSocketConnection {
         }
     }
 
-    private void append(Opcode opcode, byte[] payload) {
-        int length = writer.frameLength(payload.length);
-        if (outbox.remaining() < length) {
-            ByteBuffer bigger = ByteBuffer.allocate(Math.max(outbox.capacity() * 2, outbox.position() + length));
-            outbox.flip();
-            outbox = bigger.put(outbox);
+    /** Under the lock: one write for every frame waiting, then FIN if the core says so. */
+    private void writeQueued() throws IOException {
+        ByteBuffer bytes = core.bytesToSend();     // handed out once: written or failed, never written twice
+        if (bytes.hasRemaining()) {
+            out.write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
         }
-        writer.write(opcode, true, payload, outbox);
-    }
-
-    private void flushOutbox() throws IOException {
-        if (outbox.position() > 0) {
-            try {
-                out.write(outbox.array(), 0, outbox.position());    // one write for every frame waiting
-            } finally {
-                outbox.clear();     // written or failed: a frame is never written twice
-            }
+        if (core.shouldShutdownOutput() && !outputShut) {
+            // §7.1.1: the server closes the TCP connection first, but only its sending half: the
+            // socket itself is closed when the peer hangs up, because closing it while the peer may
+            // still be sending would answer with a reset, which can destroy our Close unread.
+            outputShut = true;
+            socket.shutdownOutput();
         }
-        if (outbox.capacity() > OUTBOX_BYTES) {
-            outbox = ByteBuffer.allocate(OUTBOX_BYTES);          // do not keep a big message's buffer
-        }
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
     }
 }

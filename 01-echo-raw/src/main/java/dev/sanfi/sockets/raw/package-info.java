@@ -1,6 +1,6 @@
 /**
- * RFC 6455 written by hand: an echo server and client on {@code java.net} sockets and the JDK only,
- * with no WebSocket library. Read it in this order:
+ * RFC 6455 written by hand: an echo server and client on JDK sockets and the JDK only, with no
+ * WebSocket library. Read it in this order:
  *
  * <ol>
  *   <li>The opening handshake (chapter 2): {@link dev.sanfi.sockets.raw.HttpHead} reads the HTTP
@@ -10,18 +10,22 @@
  *       (a state machine: bytes in, frames out), {@link dev.sanfi.sockets.raw.Masking},
  *       {@link dev.sanfi.sockets.raw.FrameWriter}, {@link dev.sanfi.sockets.raw.MessageAssembler}
  *       (fragments into messages) and {@link dev.sanfi.sockets.raw.Utf8Validator}.</li>
- *   <li>Ping, pong and closing (chapter 4): {@link dev.sanfi.sockets.raw.CloseCode},
+ *   <li>The connection (chapters 3 and 4): {@link dev.sanfi.sockets.raw.CloseCode},
  *       {@link dev.sanfi.sockets.raw.ClosePayload}, {@link dev.sanfi.sockets.raw.ProtocolException}
- *       (an error that carries its close code), and the timers and closing handshake in
- *       {@link dev.sanfi.sockets.raw.WebSocketConnection}.</li>
- *   <li>The I/O shell: {@link dev.sanfi.sockets.raw.RawEchoServer} (accept loop, one thread per
- *       connection), {@link dev.sanfi.sockets.raw.EchoSession}, and
- *       {@link dev.sanfi.sockets.raw.RawEchoClient}.</li>
+ *       (an error that carries its close code), and the connection core,
+ *       {@link dev.sanfi.sockets.raw.protocol.Connection}: Ping and Pong, the closing handshake and
+ *       failing, as a state machine that takes bytes and returns events and bytes.</li>
+ *   <li>The I/O shells, which move bytes and keep the time, over the same core: {@code --io threads}
+ *       ({@link dev.sanfi.sockets.raw.RawEchoServer}, {@link dev.sanfi.sockets.raw.EchoSession},
+ *       {@link dev.sanfi.sockets.raw.WebSocketConnection}, also the {@link dev.sanfi.sockets.raw.RawEchoClient}'s)
+ *       and {@code --io selector} ({@link dev.sanfi.sockets.raw.io.SelectorEchoServer}), sharing
+ *       {@link dev.sanfi.sockets.raw.io.ConnectionTimers}.</li>
  * </ol>
  *
  * <p>Everything in the first three steps is pure: no socket, no thread, no clock, no randomness
  * (masking keys and handshake nonces are passed in), so the tests feed it the literal bytes of the
- * RFC's examples. Only the shell does I/O, and it only moves bytes.
+ * RFC's examples; {@code ProtocolPurityTest} checks the connection core and every class here that it
+ * uses. Only the shells of the fourth step do I/O: they move bytes and run the timers the core asks for.
  *
  * <p>Try it: {@code mvn -pl 01-echo-raw exec:java}, then open http://localhost:8081/ or run
  * {@code mvn -pl 01-echo-raw exec:java -Dexec.args="client ws://localhost:8081/echo"}.

@@ -4,12 +4,12 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /** Literal bytes for tests, written the way the RFC prints them: {@code of(0x81, 0x05, ...)}. */
-final class WireBytes {
+public final class WireBytes {
 
     private WireBytes() {
     }
 
-    static byte[] of(int... values) {
+    public static byte[] of(int... values) {
         byte[] bytes = new byte[values.length];
         for (int i = 0; i < values.length; i++) {
             bytes[i] = (byte) values[i];
@@ -17,7 +17,7 @@ final class WireBytes {
         return bytes;
     }
 
-    static byte[] concat(byte[]... parts) {
+    public static byte[] concat(byte[]... parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] part : parts) {
             out.writeBytes(part);
@@ -25,16 +25,16 @@ final class WireBytes {
         return out.toByteArray();
     }
 
-    static byte[] ascii(String text) {
+    public static byte[] ascii(String text) {
         return text.getBytes(StandardCharsets.US_ASCII);
     }
 
-    static byte[] utf8(String text) {
+    public static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
     /** {@code n} bytes 0, 1, 2, ... 255, 0, 1, ... */
-    static byte[] counting(int n) {
+    public static byte[] counting(int n) {
         byte[] bytes = new byte[n];
         for (int i = 0; i < n; i++) {
             bytes[i] = (byte) i;

@@ -6,6 +6,7 @@ import dev.sanfi.sockets.jakarta.JakartaEchoServer;
 import dev.sanfi.sockets.jetty.JettyEchoServer;
 import dev.sanfi.sockets.netty.NettyEchoServer;
 import dev.sanfi.sockets.raw.RawEchoServer;
+import dev.sanfi.sockets.raw.io.SelectorEchoServer;
 import java.util.Arrays;
 import java.util.List;
 
@@ -16,6 +17,8 @@ import java.util.List;
  */
 enum ServerStack {
     RAW("01-echo-raw", RawEchoServer::start, EchoProtocol.ECHO_PATH),
+    /** The same module's protocol core under its second I/O shell: one selector loop ({@code server --io selector}). */
+    RAW_SELECTOR("01-echo-raw --io selector", SelectorEchoServer::start, EchoProtocol.ECHO_PATH),
     JAKARTA("02-echo-jsr356", JakartaEchoServer::start, EchoProtocol.ECHO_PATH),
     JETTY("03-echo-jetty", JettyEchoServer::start, EchoProtocol.ECHO_PATH),
     NETTY("04-echo-netty", NettyEchoServer::start, EchoProtocol.ECHO_PATH),
