@@ -14,14 +14,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        IoModel.Choice io;
-        try {
-            io = IoModel.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("01-echo-raw: " + e.getMessage() + " (see --help)");
-            System.exit(EchoCommand.EXIT_USAGE);
-            return;
-        }
-        EchoCommand.main(new EchoModule("01-echo-raw", 8081, io.model()::start, RawEchoClient::connect), io.rest());
+        EchoCommand.main(new EchoModule("01-echo-raw", 8081, RawEchoServer::start, RawEchoClient::connect)
+                .withIoModels(IoModel.starters()), args);
     }
 }

@@ -51,9 +51,19 @@ public final class EchoCommand {
     /** Runs the command and returns its exit code. A server runs until the JVM is shut down. */
     public static int run(EchoModule module, String[] args, InputStream in, PrintStream out, PrintStream err) {
         JulBridge.install();
+        CommandLine server = new CommandLine(new ServerCommand(module, out, err));
+        if (!module.ioModels().isEmpty()) {
+            // Only a module with more than one way to run its server has the option, and --help lists them.
+            String names = String.join(", ", module.ioModels().keySet());
+            server.getCommandSpec().addOption(CommandLine.Model.OptionSpec.builder(ServerCommand.IO_OPTION)
+                    .paramLabel("MODEL").type(String.class)
+                    .defaultValue(module.ioModels().keySet().iterator().next())
+                    .description("How the server does its I/O: one of " + names + " (default: ${DEFAULT-VALUE}).")
+                    .build());
+        }
         CommandLine line = new CommandLine(new Root(module, out))
                 .setCommandName(module.name())
-                .addSubcommand("server", new ServerCommand(module, out, err))
+                .addSubcommand("server", server)
                 .addSubcommand("client", new ClientCommand(module, in, out, err));
         line.setOut(new PrintWriter(out, true));
         line.setErr(new PrintWriter(err, true));
@@ -90,7 +100,11 @@ public final class EchoCommand {
     @Command(name = "server", mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = "Serves the echo page at / and the WebSocket echo at /echo until Ctrl+C.")
     static final class ServerCommand implements Callable<Integer> {
+        static final String IO_OPTION = "--io";
+
         private final EchoModule module;
+        @Spec
+        CommandSpec spec;
         private final PrintStream out;
         private final PrintStream err;
 
@@ -157,12 +171,26 @@ public final class EchoCommand {
             return new CommandLine.ParameterException(new CommandLine(this), message);
         }
 
+        /** The starter of the chosen I/O model, or the module's only one. */
+        EchoServer.Starter starter() {
+            if (module.ioModels().isEmpty()) {
+                return module.server();
+            }
+            String model = spec.findOption(IO_OPTION).getValue();
+            EchoServer.Starter chosen = module.ioModels().get(model);
+            if (chosen == null) {
+                throw usage("--io must be one of " + String.join(", ", module.ioModels().keySet()) + ", was '" + model + "'");
+            }
+            return chosen;
+        }
+
         @Override
         public Integer call() throws InterruptedException {
             ServerSettings settings = settings();
+            EchoServer.Starter starter = starter();
             EchoServer server;
             try {
-                server = module.server().start(settings);
+                server = starter.start(settings);
             } catch (Exception e) {
                 err.println(module.name() + ": cannot start the server on " + settings.host() + ":" + settings.port()
                         + ": " + e.getMessage());

@@ -105,6 +105,41 @@ class EchoCommandTest {
     }
 
     @Test
+    void aModuleWithIoModelsOffersThemAndStartsTheChosenOne() {
+        AtomicReference<String> chosen = new AtomicReference<>();
+        EchoModule twoWays = module.withIoModels(orderedModels(chosen));
+        ByteArrayInputStream in = new ByteArrayInputStream(new byte[0]);
+        PrintStream stdout = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream stderr = new PrintStream(err, true, StandardCharsets.UTF_8);
+
+        assertThat(EchoCommand.run(twoWays, new String[] {"server", "--help"}, in, stdout, stderr)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--io=MODEL", "threads, selector", "(default: threads)");
+
+        assertThat(EchoCommand.run(twoWays, new String[] {"server", "--io", "selector"}, in, stdout, stderr)).isEqualTo(1);
+        assertThat(chosen.get()).isEqualTo("selector");
+        assertThat(EchoCommand.run(twoWays, new String[0], in, stdout, stderr)).isEqualTo(1);
+        assertThat(chosen.get()).as("without --io, the first model").isEqualTo("threads");
+
+        err.reset();
+        assertThat(EchoCommand.run(twoWays, new String[] {"server", "--io", "epoll"}, in, stdout, stderr)).isEqualTo(2);
+        assertThat(err()).startsWith("test-module: --io must be one of threads, selector").hasLineCount(1);
+        err.reset();
+        assertThat(run("server", "--io", "selector")).as("a module with one way has no --io").isEqualTo(2);
+        assertThat(err()).contains("--io");
+    }
+
+    private static java.util.Map<String, EchoServer.Starter> orderedModels(AtomicReference<String> chosen) {
+        java.util.Map<String, EchoServer.Starter> models = new java.util.LinkedHashMap<>();
+        for (String name : new String[] {"threads", "selector"}) {
+            models.put(name, settings -> {
+                chosen.set(name);
+                throw new java.net.BindException("Address already in use");
+            });
+        }
+        return models;
+    }
+
+    @Test
     void versionPrintsTheBuiltVersion() {
         assertThat(run("--version")).isZero();
 
