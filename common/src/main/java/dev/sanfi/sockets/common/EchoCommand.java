@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * The command line of every echo module (DESIGN §3): {@code server} (the default) and {@code client}.
+ * The command line of every echo module (docs/contract.md §3): {@code server} (the default) and {@code client}.
  *
  * <pre>
  * server [--host H] [--port N] [--max-message-bytes N] [--idle-timeout S] [--ping-interval S] [--allow-origin O]...
@@ -52,6 +52,7 @@ public final class EchoCommand {
     public static int run(EchoModule module, String[] args, InputStream in, PrintStream out, PrintStream err) {
         JulBridge.install();
         CommandLine line = new CommandLine(new Root(module, out))
+                .setCommandName(module.name())
                 .addSubcommand("server", new ServerCommand(module, out, err))
                 .addSubcommand("client", new ClientCommand(module, in, out, err));
         line.setOut(new PrintWriter(out, true));
@@ -68,7 +69,7 @@ public final class EchoCommand {
     }
 
     /** With no subcommand, runs the server with its defaults: {@code mvn -pl MODULE exec:java}. */
-    @Command(mixinStandardHelpOptions = true,
+    @Command(mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = "An echo server and client over WebSocket (RFC 6455). Without a command: server.")
     static final class Root implements Callable<Integer> {
         private final EchoModule module;
@@ -86,7 +87,7 @@ public final class EchoCommand {
         }
     }
 
-    @Command(name = "server", mixinStandardHelpOptions = true,
+    @Command(name = "server", mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = "Serves the echo page at / and the WebSocket echo at /echo until Ctrl+C.")
     static final class ServerCommand implements Callable<Integer> {
         private final EchoModule module;
@@ -96,8 +97,8 @@ public final class EchoCommand {
         @Option(names = "--host", paramLabel = "HOST", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
         String host = "localhost";
 
-        @Option(names = "--port", paramLabel = "N", description = "Port to listen on; 0 takes a free one (default: the module's).")
-        Integer port;
+        @Option(names = "--port", paramLabel = "N", description = "Port to listen on; 0 takes a free one (default: ${DEFAULT-VALUE}).")
+        int port;
 
         @Option(names = "--max-message-bytes", paramLabel = "N",
                 description = "Larger messages are refused with close 1009 (default: ${DEFAULT-VALUE}).")
@@ -117,12 +118,13 @@ public final class EchoCommand {
 
         ServerCommand(EchoModule module, PrintStream out, PrintStream err) {
             this.module = module;
+            this.port = module.defaultPort(); // read by picocli as the default, so --help shows the number
             this.out = out;
             this.err = err;
         }
 
         ServerSettings settings() {
-            int chosenPort = port != null ? port : module.defaultPort();
+            int chosenPort = port;
             if (chosenPort < 0 || chosenPort > 65535) {
                 throw usage("--port must be 0..65535, was " + chosenPort);
             }
@@ -194,7 +196,7 @@ public final class EchoCommand {
         }
     }
 
-    @Command(name = "client", mixinStandardHelpOptions = true,
+    @Command(name = "client", mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = "Sends each --message, or each line of standard input, and prints each echo.")
     static final class ClientCommand implements Callable<Integer> {
         private final EchoModule module;
@@ -203,7 +205,7 @@ public final class EchoCommand {
         private final PrintStream err;
 
         @Parameters(index = "0", arity = "0..1", paramLabel = "URL",
-                description = "The echo endpoint (default: ws://localhost:PORT/echo on the module's port).")
+                description = "The echo endpoint (default: ${DEFAULT-VALUE}).")
         String url;
 
         @Option(names = "--message", paramLabel = "TEXT", description = "A message to send; repeatable. Without it: stdin lines.")
@@ -214,6 +216,7 @@ public final class EchoCommand {
 
         ClientCommand(EchoModule module, InputStream in, PrintStream out, PrintStream err) {
             this.module = module;
+            this.url = "ws://localhost:" + module.defaultPort() + EchoProtocol.ECHO_PATH;
             this.in = in;
             this.out = out;
             this.err = err;
@@ -225,11 +228,11 @@ public final class EchoCommand {
             Iterable<String> lines = messages.isEmpty()
                     ? () -> new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().iterator()
                     : messages;
-            return new ConsoleClient(module.client(), out, err).run(uri, lines, binary);
+            return new ConsoleClient(module.name(), module.client(), out, err).run(uri, lines, binary);
         }
 
         private URI target() {
-            String text = url != null ? url : "ws://localhost:" + module.defaultPort() + EchoProtocol.ECHO_PATH;
+            String text = url;
             try {
                 URI uri = new URI(text);
                 String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
@@ -241,6 +244,23 @@ public final class EchoCommand {
                 throw new CommandLine.ParameterException(new CommandLine(this),
                         "not a WebSocket URL: '" + text + "' (expected ws://host:port/path)");
             }
+        }
+    }
+
+    /** {@code --version}: the version Maven built, from a resource it filled in at build time. */
+    static final class Version implements CommandLine.IVersionProvider {
+
+        static final String RESOURCE = "/dev/sanfi/sockets/common/version.properties";
+
+        @Override
+        public String[] getVersion() throws java.io.IOException {
+            java.util.Properties properties = new java.util.Properties();
+            try (InputStream in = EchoCommand.class.getResourceAsStream(RESOURCE)) {
+                if (in != null) {
+                    properties.load(in);
+                }
+            }
+            return new String[] {"sanfi-sockets " + properties.getProperty("version", "(version unknown)")};
         }
     }
 }

@@ -9,7 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ConsoleClientTest {
 
@@ -55,7 +58,7 @@ class ConsoleClientTest {
     }
 
     private int run(EchoClientSession.Connector connector, List<String> messages, boolean binary) {
-        return new ConsoleClient(connector, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return new ConsoleClient("test-module", connector, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), Duration.ofMillis(200)).run(URL, messages, binary);
     }
 
@@ -83,7 +86,7 @@ class ConsoleClientTest {
 
         assertThat(code).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8))
-                .isEqualToIgnoringNewLines("the server closed the connection: 1009 Message too big");
+                .isEqualToIgnoringNewLines("test-module: the server closed the connection: 1009 Message too big");
         assertThat(closedResources).isTrue();
     }
 
@@ -93,6 +96,84 @@ class ConsoleClientTest {
 
         assertThat(code).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("did not answer the Close");
+    }
+
+    /** A server that closes with this code while the client waits for its first line of input. */
+    private static EchoClientSession.Connector closingWhileIdle(int code, String reason, List<String> sent) {
+        return (uri, events) -> {
+            EchoClientSession session = new EchoClientSession() {
+                @Override
+                public void sendText(String text) {
+                    sent.add("text:" + text);
+                }
+
+                @Override
+                public void sendBinary(byte[] data) {
+                    sent.add("binary");
+                }
+
+                @Override
+                public void sendClose(int closeCode, String closeReason) {
+                    sent.add("close:" + closeCode);
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+            events.onClose(code, reason);
+            return session;
+        };
+    }
+
+    /** Input that never comes: like a person who has not typed yet. */
+    private static Iterable<String> noInputYet(CountDownLatch released) {
+        return () -> new java.util.Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                try {
+                    released.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return false;
+            }
+
+            @Override
+            public String next() {
+                throw new java.util.NoSuchElementException();
+            }
+        };
+    }
+
+    @ParameterizedTest(name = "Close {0} -> exit {1}")
+    @CsvSource({"1001, 0", "1000, 0", "1011, 1", "4000, 1"})
+    void aServerCloseWhileWaitingForInputIsPrintedAtOnceWithItsExitCode(int code, int exitCode) {
+        CountDownLatch neverTyped = new CountDownLatch(1);
+        try {
+            int exit = new ConsoleClient("test-module", closingWhileIdle(code, "server shutting down", sent),
+                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                    Duration.ofSeconds(5)).run(URL, noInputYet(neverTyped), false);
+
+            assertThat(exit).isEqualTo(exitCode);
+            assertThat(err.toString(StandardCharsets.UTF_8))
+                    .isEqualToIgnoringNewLines("test-module: the server closed the connection: " + code + " server shutting down");
+            assertThat(sent).as("nothing is sent to a server that is gone").isEmpty();
+        } finally {
+            neverTyped.countDown();
+        }
+    }
+
+    @Test
+    void everyErrorLineNamesTheModule() {
+        EchoClientSession.Connector refusing = (uri, events) -> {
+            throw new java.net.ConnectException("Connection refused");
+        };
+        int code = run(refusing, List.of("x"), false);
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .isEqualToIgnoringNewLines("test-module: cannot connect to ws://localhost:1/echo: Connection refused");
     }
 
     @Test

@@ -88,7 +88,27 @@ class EchoCommandTest {
         assertThat(code).isEqualTo(1);
         assertThat(connectedTo.get()).hasToString("ws://localhost:8089/echo");
         assertThat(err()).isEqualToIgnoringNewLines(
-                "cannot connect to ws://localhost:8089/echo: Connection refused");
+                "test-module: cannot connect to ws://localhost:8089/echo: Connection refused");
+    }
+
+    @Test
+    void helpNamesTheModuleAndItsRealDefaults() {
+        assertThat(run("server", "--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("Usage: test-module server")
+                .contains("(default: 8089)")
+                .doesNotContain("<main class>");
+        out.reset();
+
+        assertThat(run("client", "--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("(default: ws://localhost:8089/echo)");
+    }
+
+    @Test
+    void versionPrintsTheBuiltVersion() {
+        assertThat(run("--version")).isZero();
+
+        assertThat(out.toString(StandardCharsets.UTF_8).strip()).matches("sanfi-sockets \\d+\\.\\d+\\.\\d+.*");
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -73,6 +74,54 @@ class EchoPageBrowserTest {
         }
     }
 
+    @Test
+    @DisplayName("Chromium -> 01-echo-raw page: a server that goes away and comes back is reconnected to, with the close shown")
+    void pageReconnectsAfterTheServerComesBack() throws Exception {
+        ServerSettings settings = ServerSettings.defaults(0).withHost("127.0.0.1");
+        int port;
+        try (EchoServer first = ServerStack.RAW.starter().start(settings)) {
+            port = first.port();
+            chromium.driver().get("http://127.0.0.1:" + port + "/");
+            awaitState("open");
+        }
+        // The server said why it closed, and the page keeps that line in its log, then retries.
+        assertThat(awaitLine("info", 2)).startsWith("closed: 1001");
+        assertThat(awaitLine("info", 3)).startsWith("reconnecting in ");
+        try (EchoServer second = ServerStack.RAW.starter().start(settings.withPort(port))) {
+            awaitState("open");
+            page().findElement(By.id("text")).sendKeys("again");
+            page().findElement(By.id("send")).click();
+            assertThat(awaitLine("received", 1)).isEqualTo("again");
+            page().findElement(By.id("close")).click();
+            awaitState("closed");
+        }
+        assertThat(lines("info")).as("a close the user asked for is not retried").last().asString().startsWith("closed: 1000");
+    }
+
+    @Test
+    @DisplayName("Chromium -> 01-echo-raw page: labelled input, announced state, timestamps, and the WebSocket's own fields")
+    void pageIsReadableAndShowsTheConnection() throws Exception {
+        try (EchoServer server = ServerStack.RAW.starter().start(ServerSettings.defaults(0).withHost("127.0.0.1"))) {
+            chromium.driver().get("http://127.0.0.1:" + server.port() + "/");
+            awaitState("open");
+
+            assertThat(page().findElement(By.cssSelector("label[for=text]")).getText()).isNotBlank();
+            assertThat(page().findElement(By.id("state")).getDomAttribute("aria-live")).isEqualTo("polite");
+            assertThat(page().findElement(By.cssSelector("#log li time")).getText()).matches("\\d{2}:\\d{2}:\\d{2}\\.\\d{3}");
+            assertThat(page().findElement(By.id("ready-state")).getText()).as("WebSocket.OPEN").isEqualTo("1");
+            // Chromium offers permessage-deflate; the echo servers negotiate no extension (RFC 6455 §9.1).
+            assertThat(page().findElement(By.id("extensions")).getText()).isEqualTo("(none)");
+            assertThat(page().findElement(By.id("protocol")).getText()).isEqualTo("(none)");
+            assertThat(page().findElement(By.id("buffered")).getText()).isEqualTo("0");
+            page().findElement(By.id("close")).click();
+            awaitState("closed");
+        }
+    }
+
+    private WebDriver page() {
+        return chromium.driver();
+    }
+
     /** The servers with an echo page; the reference server has none. */
     static List<ServerStack> pages() {
         return ServerStack.pages();
@@ -91,7 +140,7 @@ class EchoPageBrowserTest {
     }
 
     private List<String> lines(String kind) {
-        return chromium.driver().findElements(By.cssSelector("#log li." + kind)).stream()
+        return chromium.driver().findElements(By.cssSelector("#log li." + kind + " .text")).stream()
                 .map(WebElement::getText)
                 .toList();
     }

@@ -31,6 +31,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -62,7 +63,12 @@ public abstract class EchoServerContract {
     protected static final int ONE_MIB = 1024 * 1024;
 
     private EchoServer sharedServer;
-    private final List<AutoCloseable> openedByTest = Collections.synchronizedList(new ArrayList<>());
+    /**
+     * What the running test opened, to close after it. One list per test: the plain-stack report
+     * ({@link PlainStackReport}) runs the cases of a class side by side, each on its own thread, and
+     * threads a test starts inherit its list.
+     */
+    private final InheritableThreadLocal<List<AutoCloseable>> openedByTest = new InheritableThreadLocal<>();
 
     /** Starts this module's server with the given settings (always on port 0); it listens on return. */
     protected abstract EchoServer start(ServerSettings settings) throws Exception;
@@ -84,12 +90,19 @@ public abstract class EchoServerContract {
         }
     }
 
+    @BeforeEach
+    void startTrackingWhatTheTestOpens() {
+        openedByTest.set(Collections.synchronizedList(new ArrayList<>()));
+    }
+
     @AfterEach
     void closeWhatTheTestOpened() throws Exception {
+        List<AutoCloseable> opened = openedByTest.get();
+        openedByTest.remove();
         List<AutoCloseable> toClose;
-        synchronized (openedByTest) {
-            toClose = new ArrayList<>(openedByTest);
-            openedByTest.clear();
+        synchronized (opened) {
+            toClose = new ArrayList<>(opened);
+            opened.clear();
         }
         // Clients first, then servers, so that a server's close() has no session left to wait for.
         Collections.reverse(toClose);
@@ -118,21 +131,21 @@ public abstract class EchoServerContract {
     /** Starts a server of its own for one test; it is closed after the test. */
     protected EchoServer startOwn(ServerSettings settings) throws Exception {
         EchoServer own = start(settings);
-        openedByTest.add(own);
+        openedByTest.get().add(own);
         return own;
     }
 
     /** A TCP connection to the server, no handshake yet; closed after the test. */
     protected WireClient connect(EchoServer target) throws IOException {
         WireClient client = WireClient.connect(target);
-        openedByTest.add(client);
+        openedByTest.get().add(client);
         return client;
     }
 
     /** A WebSocket connection to {@code /echo} after a checked, valid handshake; closed after the test. */
     protected WireClient open(EchoServer target) throws IOException {
         WireClient client = WireClient.open(target);
-        openedByTest.add(client);
+        openedByTest.get().add(client);
         return client;
     }
 
@@ -207,11 +220,11 @@ public abstract class EchoServerContract {
     }
 
     @Test
-    @DisplayName("DESIGN §2: a plain GET /echo (no upgrade) gets 426 Upgrade Required")
+    @DisplayName("contract §2: a plain GET /echo (no upgrade) gets 426 Upgrade Required")
     public void plainGetOfEchoPathGets426() throws IOException {
         WireClient client = connect(server());
         HttpResponse response = client.exchange(HandshakeRequest.get("/echo", client.host()));
-        assertThat(response.status()).as("DESIGN §2: GET /echo without upgrade headers; got:%n%s", response)
+        assertThat(response.status()).as("contract §2: GET /echo without upgrade headers; got:%n%s", response)
                 .isEqualTo(426);
     }
 
@@ -263,7 +276,7 @@ public abstract class EchoServerContract {
     @DisplayName("RFC 6455 §10.2: an upgrade from a foreign Origin is refused with 403, no upgrade")
     public void foreignOriginIsRefusedWith403() throws IOException {
         HttpResponse response = assertRefused(server(), base -> base.withHeader("Origin", "http://evil.example"), 403,
-                "RFC 6455 §10.2 / DESIGN §2: a browser page from another origin may not connect");
+                "RFC 6455 §10.2 / contract §2: a browser page from another origin may not connect");
         assertThat(response.header("Sec-WebSocket-Accept")).as("a 403 carries no Sec-WebSocket-Accept").isNull();
     }
 
@@ -276,7 +289,7 @@ public abstract class EchoServerContract {
     }
 
     @Test
-    @DisplayName("DESIGN §2: the server's own origin (same host and port as Host) is accepted")
+    @DisplayName("contract §2: the server's own origin (same host and port as Host) is accepted")
     public void ownOriginIsAccepted() throws IOException {
         WireClient client = connect(server());
         client.upgrade(client.upgradeRequest().withHeader("Origin", "http://" + client.host()));
@@ -284,7 +297,7 @@ public abstract class EchoServerContract {
     }
 
     @Test
-    @DisplayName("DESIGN §2: an upgrade without Origin (not a browser) is accepted")
+    @DisplayName("contract §2: an upgrade without Origin (not a browser) is accepted")
     public void noOriginIsAccepted() throws IOException {
         WireClient client = connect(server());
         client.upgrade(client.upgradeRequest().withoutHeader("Origin"));
@@ -292,7 +305,7 @@ public abstract class EchoServerContract {
     }
 
     @Test
-    @DisplayName("DESIGN §2: an origin allowed by settings.originPolicy() is accepted, others still get 403")
+    @DisplayName("contract §2: an origin allowed by settings.originPolicy() is accepted, others still get 403")
     public void originAllowedByPolicyIsAccepted() throws Exception {
         EchoServer allowing = startOwn(defaultSettings()
                 .withOriginPolicy(OriginPolicy.allowing(List.of("http://localhost:3000"))));
@@ -300,51 +313,51 @@ public abstract class EchoServerContract {
         client.upgrade(client.upgradeRequest().withHeader("Origin", "http://localhost:3000"));
         assertEchoes(client, Message.text("allowed origin"));
         assertRefused(allowing, base -> base.withHeader("Origin", "http://localhost:3001"), 403,
-                "DESIGN §2: an origin not listed is still refused");
+                "contract §2: an origin not listed is still refused");
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"/nothing-here", "/echo/more", "/echoes"})
-    @DisplayName("DESIGN §2: an upgrade to another path gets 404")
+    @DisplayName("contract §2: an upgrade to another path gets 404")
     public void upgradeToAnotherPathGets404(String path) throws IOException {
-        assertRefused(server(), base -> base.withTarget(path), 404, "DESIGN §2: only /echo is a WebSocket endpoint");
+        assertRefused(server(), base -> base.withTarget(path), 404, "contract §2: only /echo is a WebSocket endpoint");
     }
 
     @Test
-    @DisplayName("DESIGN §2: a plain GET of another path gets 404")
+    @DisplayName("contract §2: a plain GET of another path gets 404")
     public void plainGetOfAnotherPathGets404() throws IOException {
         WireClient client = connect(server());
         HttpResponse response = client.exchange(HandshakeRequest.get("/nothing-here", client.host()));
-        assertThat(response.status()).as("DESIGN §2: GET /nothing-here; got:%n%s", response).isEqualTo(404);
+        assertThat(response.status()).as("contract §2: GET /nothing-here; got:%n%s", response).isEqualTo(404);
     }
 
     @Test
-    @DisplayName("DESIGN §2: GET / serves the browser page as 200 text/html; charset=utf-8")
+    @DisplayName("contract §2: GET / serves the browser page as 200 text/html; charset=utf-8")
     public void rootServesTheEchoPage() throws IOException {
         WireClient client = connect(server());
         HttpResponse response = client.exchange(HandshakeRequest.get("/", client.host())
                 .withHeader("Connection", "close"));
-        assertThat(response.status()).as("DESIGN §2: GET / ; got:%n%s", response).isEqualTo(200);
+        assertThat(response.status()).as("contract §2: GET / ; got:%n%s", response).isEqualTo(200);
         String contentType = Optional.ofNullable(response.header("Content-Type")).orElse("").toLowerCase(Locale.ROOT);
-        assertThat(contentType).as("DESIGN §2: the page's Content-Type").startsWith("text/html").contains("charset=utf-8");
-        assertThat(response.bodyText()).as("DESIGN §2: the body is common's EchoPage")
+        assertThat(contentType).as("contract §2: the page's Content-Type").startsWith("text/html").contains("charset=utf-8");
+        assertThat(response.bodyText()).as("contract §2: the body is common's EchoPage")
                 .contains(new String(EchoPage.html(), StandardCharsets.UTF_8));
     }
 
     @Test
-    @DisplayName("DESIGN §2: a request head over 8 KiB is refused with 431 or 400 and the socket closed")
+    @DisplayName("contract §2: a request head over 8 KiB is refused with 431 or 400 and the socket closed")
     public void oversizedRequestHeadIsRefusedAndClosed() throws IOException {
         WireClient client = connect(server());
         HandshakeRequest huge = client.upgradeRequest().withHeader("X-Filler", "a".repeat(9 * 1024));
         client.sendRaw(huge.toBytes());
         HttpResponse response = client.readResponse(TIMEOUT);
-        assertThat(response.status()).as("DESIGN §2 (MAX_HANDSHAKE_BYTES): a 9 KiB header; got:%n%s", response)
+        assertThat(response.status()).as("contract §2 (MAX_HANDSHAKE_BYTES): a 9 KiB header; got:%n%s", response)
                 .isIn(431, 400);
         client.readToEof(TIMEOUT);
     }
 
     @Test
-    @DisplayName("DESIGN §2: a request head of 7 KiB (under the 8 KiB limit) is still accepted")
+    @DisplayName("contract §2: a request head of 7 KiB (under the 8 KiB limit) is still accepted")
     public void requestHeadUnderTheLimitIsAccepted() throws IOException {
         WireClient client = connect(server());
         HandshakeRequest valid = client.upgradeRequest();
@@ -356,7 +369,7 @@ public abstract class EchoServerContract {
     }
 
     @Test
-    @DisplayName("DESIGN §2: a handshake not complete within settings.handshakeTimeout() gets its socket closed")
+    @DisplayName("contract §2: a handshake not complete within settings.handshakeTimeout() gets its socket closed")
     public void incompleteHandshakeIsClosedAfterHandshakeTimeout() throws Exception {
         Duration handshakeTimeout = Duration.ofSeconds(1);
         EchoServer strict = startOwn(defaultSettings().withHandshakeTimeout(handshakeTimeout));
@@ -375,7 +388,7 @@ public abstract class EchoServerContract {
     }
 
     // ---------------------------------------------------------------------------------------------
-    // Echo (DESIGN §2): same type, same bytes, in order
+    // Echo (contract §2): same type, same bytes, in order
     // ---------------------------------------------------------------------------------------------
 
     protected static IntStream echoSizes() {
@@ -386,7 +399,7 @@ public abstract class EchoServerContract {
 
     @ParameterizedTest(name = "{0} bytes")
     @MethodSource("echoSizes")
-    @DisplayName("DESIGN §2: a text message comes back as the same text (length forms of RFC 6455 §5.2)")
+    @DisplayName("contract §2: a text message comes back as the same text (length forms of RFC 6455 §5.2)")
     public void textIsEchoed(int size) throws IOException {
         WireClient client = open();
         Message sent = Message.text(asciiText(size));
@@ -397,7 +410,7 @@ public abstract class EchoServerContract {
 
     @ParameterizedTest(name = "{0} bytes")
     @MethodSource("echoSizes")
-    @DisplayName("DESIGN §2: a binary message comes back as the same bytes (length forms of RFC 6455 §5.2)")
+    @DisplayName("contract §2: a binary message comes back as the same bytes (length forms of RFC 6455 §5.2)")
     public void binaryIsEchoed(int size) throws IOException {
         WireClient client = open();
         Message sent = Message.binary(pattern(size));
@@ -594,19 +607,19 @@ public abstract class EchoServerContract {
     }
 
     // ---------------------------------------------------------------------------------------------
-    // Limits (DESIGN §2: 1009 over maxMessageBytes)
+    // Limits (contract §2: 1009 over maxMessageBytes)
     // ---------------------------------------------------------------------------------------------
 
     @Test
-    @DisplayName("DESIGN §2: a single frame of maxMessageBytes + 1 gets Close 1009, then TCP close")
+    @DisplayName("contract §2: a single frame of maxMessageBytes + 1 gets Close 1009, then TCP close")
     public void frameOverTheLimitIsRefusedWith1009() throws IOException {
         WireClient client = open();
         client.sendInBackground(Frame.binary(pattern(ONE_MIB + 1)).toBytes());
-        assertFailsWith(client, 1009, "RFC 6455 §7.4.1 / DESIGN §2: a message over 1 MiB in one frame");
+        assertFailsWith(client, 1009, "RFC 6455 §7.4.1 / contract §2: a message over 1 MiB in one frame");
     }
 
     @Test
-    @DisplayName("DESIGN §2: fragments that add up to more than maxMessageBytes get Close 1009, then TCP close")
+    @DisplayName("contract §2: fragments that add up to more than maxMessageBytes get Close 1009, then TCP close")
     public void fragmentsOverTheLimitAreRefusedWith1009() throws IOException {
         WireClient client = open();
         int third = ONE_MIB / 3 + 1; // three of these are 1 MiB + 2 bytes; no single fragment is too big
@@ -614,11 +627,11 @@ public abstract class EchoServerContract {
                 Frame.text(asciiText(third).getBytes(StandardCharsets.US_ASCII)).notFinal(),
                 Frame.continuation(asciiText(third).getBytes(StandardCharsets.US_ASCII)).notFinal(),
                 Frame.continuation(asciiText(third).getBytes(StandardCharsets.US_ASCII))));
-        assertFailsWith(client, 1009, "RFC 6455 §7.4.1 / DESIGN §2: a reassembled message over 1 MiB");
+        assertFailsWith(client, 1009, "RFC 6455 §7.4.1 / contract §2: a reassembled message over 1 MiB");
     }
 
     @Test
-    @DisplayName("DESIGN §2: the limit is settings.maxMessageBytes(): at the limit echoed, one byte over 1009")
+    @DisplayName("contract §2: the limit is settings.maxMessageBytes(): at the limit echoed, one byte over 1009")
     public void limitComesFromSettings() throws Exception {
         int limit = 1000;
         EchoServer small = startOwn(defaultSettings().withMaxMessageBytes(limit));
@@ -626,12 +639,12 @@ public abstract class EchoServerContract {
         assertEchoes(client, Message.binary(pattern(limit)));
         client.send(Frame.text("x".repeat(limit / 2)).notFinal());
         client.send(Frame.continuation("y".repeat(limit / 2 + 1).getBytes(StandardCharsets.US_ASCII)));
-        assertFailsWith(client, 1009, "DESIGN §2: maxMessageBytes = " + limit + ", fragments of "
+        assertFailsWith(client, 1009, "contract §2: maxMessageBytes = " + limit + ", fragments of "
                 + limit / 2 + " + " + (limit / 2 + 1) + " bytes");
 
         WireClient single = open(small);
         single.send(Frame.binary(pattern(limit + 1)));
-        assertFailsWith(single, 1009, "DESIGN §2: maxMessageBytes = " + limit + ", one frame of " + (limit + 1));
+        assertFailsWith(single, 1009, "contract §2: maxMessageBytes = " + limit + ", one frame of " + (limit + 1));
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -752,7 +765,7 @@ public abstract class EchoServerContract {
         assertEchoes(client, Message.text("before close"));
         client.send(Frame.close(code, "done"));
         Close reply = client.awaitClose();
-        assertThat(reply.code()).as("DESIGN §2: the server's Close carries the client's code; got %s", reply).isEqualTo(code);
+        assertThat(reply.code()).as("contract §2: the server's Close carries the client's code; got %s", reply).isEqualTo(code);
         assertServerClosesTcp(client, "after the closing handshake");
     }
 
@@ -762,7 +775,7 @@ public abstract class EchoServerContract {
         WireClient client = open();
         client.send(Frame.close());
         Close reply = client.awaitClose();
-        assertThat(reply).as("DESIGN §2: an empty Close gets an empty Close (no 1005 on the wire, RFC 6455 §7.4.1)")
+        assertThat(reply).as("contract §2: an empty Close gets an empty Close (no 1005 on the wire, RFC 6455 §7.4.1)")
                 .isEqualTo(Close.EMPTY);
         assertServerClosesTcp(client, "after the closing handshake");
     }
@@ -791,7 +804,7 @@ public abstract class EchoServerContract {
     }
 
     // ---------------------------------------------------------------------------------------------
-    // Timers (DESIGN §2: pingInterval, idleTimeout) and shutdown
+    // Timers (contract §2: pingInterval, idleTimeout) and shutdown
     // ---------------------------------------------------------------------------------------------
 
     /** Short timers, so that the timer tests take seconds, not minutes. */
@@ -800,18 +813,18 @@ public abstract class EchoServerContract {
     }
 
     @Test
-    @DisplayName("DESIGN §2: a connection silent for settings.pingInterval() gets a Ping")
+    @DisplayName("contract §2: a connection silent for settings.pingInterval() gets a Ping")
     public void silentClientIsPinged() throws Exception {
         ServerSettings settings = shortTimerSettings();
         WireClient client = open(startOwn(settings));
         Frame frame = client.readFrame(settings.pingInterval().plus(TIMEOUT));
-        assertThat(frame.opcode()).as("DESIGN §2: after %d ms of silence the server pings; got %s",
+        assertThat(frame.opcode()).as("contract §2: after %d ms of silence the server pings; got %s",
                 settings.pingInterval().toMillis(), frame).isEqualTo(Frame.PING);
         assertThat(frame.payload().length).as("RFC 6455 §5.5: a Ping's payload is at most 125 bytes").isLessThanOrEqualTo(125);
     }
 
     @Test
-    @DisplayName("DESIGN §2: a client that answers every Ping stays open past twice settings.idleTimeout()")
+    @DisplayName("contract §2: a client that answers every Ping stays open past twice settings.idleTimeout()")
     public void clientAnsweringPingsStaysOpen() throws Exception {
         ServerSettings settings = shortTimerSettings();
         WireClient client = open(startOwn(settings));
@@ -827,11 +840,11 @@ public abstract class EchoServerContract {
                 pings++;
                 client.send(Frame.pong(frame.get().payload()));
             } else {
-                fail("DESIGN §2: a client that answers Pings is alive and stays open; after %d pings got %s",
+                fail("contract §2: a client that answers Pings is alive and stays open; after %d pings got %s",
                         pings, frame.get());
             }
         }
-        assertThat(pings).as("DESIGN §2: a silent client is pinged every %d ms", settings.pingInterval().toMillis())
+        assertThat(pings).as("contract §2: a silent client is pinged every %d ms", settings.pingInterval().toMillis())
                 .isGreaterThanOrEqualTo(1);
         client.send(Frame.text("still here"));
         Message echo;
@@ -850,7 +863,7 @@ public abstract class EchoServerContract {
     }
 
     @Test
-    @DisplayName("DESIGN §2: any frame counts as life: a client that only sends Pings stays open past the idle timeout")
+    @DisplayName("contract §2: any frame counts as life: a client that only sends Pings stays open past the idle timeout")
     public void clientSendingOnlyPingsStaysOpen() throws Exception {
         ServerSettings settings = shortTimerSettings();
         WireClient client = open(startOwn(settings));
@@ -861,7 +874,7 @@ public abstract class EchoServerContract {
     }
 
     @Test
-    @DisplayName("DESIGN §2: any frame counts as life: a message arriving in slow fragments is not cut off as idle")
+    @DisplayName("contract §2: any frame counts as life: a message arriving in slow fragments is not cut off as idle")
     public void slowFragmentsKeepTheConnectionOpen() throws Exception {
         ServerSettings settings = shortTimerSettings();
         WireClient client = open(startOwn(settings));
@@ -875,7 +888,7 @@ public abstract class EchoServerContract {
         Message echo = nextMessageIgnoringPings(client);
         String difference = echo.differenceFrom(Message.binary(message.toByteArray()));
         if (difference != null) {
-            fail("DESIGN §2: the slowly fragmented message is echoed whole; %s", difference);
+            fail("contract §2: the slowly fragmented message is echoed whole; %s", difference);
         }
     }
 
@@ -896,7 +909,7 @@ public abstract class EchoServerContract {
                 if (frame.isEmpty()) {
                     break;
                 }
-                assertThat(frame.get().opcode()).as("DESIGN §2: a client that sends frames is alive and is not "
+                assertThat(frame.get().opcode()).as("contract §2: a client that sends frames is alive and is not "
                         + "closed as idle; got %s", frame.get()).isIn(Frame.PING, Frame.PONG);
                 pongs += frame.get().opcode() == Frame.PONG ? 1 : 0;
             }
@@ -908,7 +921,7 @@ public abstract class EchoServerContract {
         client.send(Frame.of(message.opcode(), message.data()));
         String difference = nextMessageIgnoringPings(client).differenceFrom(message);
         if (difference != null) {
-            fail("DESIGN §2: the echo is the same message (%s); %s", message, difference);
+            fail("contract §2: the echo is the same message (%s); %s", message, difference);
         }
     }
 
@@ -923,25 +936,25 @@ public abstract class EchoServerContract {
     }
 
     @Test
-    @DisplayName("DESIGN §2: a client that sends no frame for settings.idleTimeout() gets Close 1001, then TCP close")
+    @DisplayName("contract §2: a client that sends no frame for settings.idleTimeout() gets Close 1001, then TCP close")
     public void deadClientIsClosedWith1001() throws Exception {
         ServerSettings settings = shortTimerSettings();
         WireClient client = open(startOwn(settings));
         long start = System.nanoTime();
         Close close = client.awaitClose(settings.idleTimeout().plus(TIMEOUT)); // pings skipped, never answered
         Duration after = Duration.ofNanos(System.nanoTime() - start);
-        assertThat(close.code()).as("DESIGN §2: an idle connection is closed with 1001 Going Away; got %s", close)
+        assertThat(close.code()).as("contract §2: an idle connection is closed with 1001 Going Away; got %s", close)
                 .isEqualTo(1001);
         // Half the timeout as the bound: the server's clock may start a little before ours, and a
         // busy machine delays our reads; closing at the first Ping (300 ms) is still caught.
-        assertThat(after).as("DESIGN §2: not long before the idle timeout of %d ms", settings.idleTimeout().toMillis())
+        assertThat(after).as("contract §2: not long before the idle timeout of %d ms", settings.idleTimeout().toMillis())
                 .isGreaterThanOrEqualTo(settings.idleTimeout().dividedBy(2));
         client.acknowledgeClose(close);
         assertServerClosesTcp(client, "after the idle Close");
     }
 
     @Test
-    @DisplayName("DESIGN §2: server close() sends Close 1001 to every open session and closes TCP")
+    @DisplayName("contract §2: server close() sends Close 1001 to every open session and closes TCP")
     public void serverCloseSendsGoingAwayToEverySession() throws Exception {
         EchoServer stopping = startOwn(defaultSettings());
         List<WireClient> clients = new ArrayList<>();
@@ -956,7 +969,7 @@ public abstract class EchoServerContract {
             Future<?> closed = closer.submit(stopping::close);
             for (WireClient client : clients) {
                 Close close = client.awaitClose();
-                assertThat(close.code()).as("DESIGN §2: on close() every session gets 1001 Going Away; got %s", close)
+                assertThat(close.code()).as("contract §2: on close() every session gets 1001 Going Away; got %s", close)
                         .isEqualTo(1001);
                 client.acknowledgeClose(close);
                 assertServerClosesTcp(client, "after close()");
@@ -983,7 +996,7 @@ public abstract class EchoServerContract {
     protected static final int LOAD_MESSAGES = 100;
 
     @Test
-    @DisplayName("DESIGN §2: 200 concurrent connections x 100 messages: every echo correct, in order, none lost")
+    @DisplayName("contract §2: 200 concurrent connections x 100 messages: every echo correct, in order, none lost")
     public void concurrentConnectionsEchoEverythingInOrder() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(LOAD_CONNECTIONS);
         CountDownLatch allOpen = new CountDownLatch(LOAD_CONNECTIONS);
@@ -1071,7 +1084,7 @@ public abstract class EchoServerContract {
         Message received = client.readMessage();
         String difference = received.differenceFrom(sent);
         if (difference != null) {
-            fail("DESIGN §2: the echo is the same message (%s); %s", sent, difference);
+            fail("contract §2: the echo is the same message (%s); %s", sent, difference);
         }
     }
 

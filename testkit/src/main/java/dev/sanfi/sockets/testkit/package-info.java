@@ -1,5 +1,5 @@
 /**
- * The echo contract: DESIGN §2 and RFC 6455 as JUnit tests that every echo server must pass.
+ * The echo contract (docs/contract.md §2) and RFC 6455 as JUnit tests that every echo server must pass.
  *
  * <h2>How a module uses it</h2>
  * A module's server test extends {@link dev.sanfi.sockets.testkit.EchoServerContract} and says only
