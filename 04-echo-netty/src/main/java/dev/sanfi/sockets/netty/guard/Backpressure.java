@@ -8,8 +8,9 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
  * Don't read what you cannot write: while the channel is unwritable — more echoes queued for the
  * peer than the write buffer's high water mark — this handler switches auto-read off, and back on
  * when the queue has drained below the low mark. A peer that sends without reading then only fills
- * its own TCP window, never the server's memory (RFC 6455 §10.4: an implementation must protect
- * itself against exhausting its memory).
+ * its own TCP window, never the server's memory. RFC 6455 has no rule for this (its §10.4 asks for
+ * limits on frame and message sizes, which {@link MessageSizeLimit} keeps); the contract's echo
+ * under load (contract §2: "nothing is dropped") needs it.
  *
  * <p>Netty signals writability but acts on it nowhere. This handler sits after the echo, so it
  * looks at writability after the echo's flush of each read. It costs nothing per frame: it only

@@ -9,10 +9,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A connection must have upgraded to WebSocket within {@code settings.handshakeTimeout()} of being
- * accepted, or its socket is closed — the slow-loris guard of RFC 6455 §10.4 ("implementations
- * ... MUST protect themselves" against resource exhaustion): a client that trickles one header
- * byte a second keeps a read timeout alive for ever, a deadline it cannot. Plain HTTP connections,
- * such as the browser fetching the page, are closed by it too once their time is up.
+ * accepted, or its socket is closed (contract §2). RFC 6455 sets no time for the opening handshake
+ * (§4); this is a slow-loris guard: a client that trickles one header byte a second keeps a read
+ * timeout alive for ever, a deadline it cannot. Plain HTTP connections, such as the browser
+ * fetching the page, are closed by it too once their time is up.
  *
  * <p>Netty's own {@code handshakeTimeoutMillis} only starts once a complete upgrade request has
  * arrived, so it does not guard the request itself. This handler sits after the protocol handler,
