@@ -60,11 +60,12 @@ public final class OpenSessions extends ChannelInboundHandlerAdapter {
     /** Close 1001 to every session, closes the other connections, and waits at most the grace. */
     public void close() {
         for (Channel channel : connections) {
-            if (sessions.contains(channel)) {
-                // From the tail of the pipeline, on the channel's own event loop: every handler sees it.
-                channel.writeAndFlush(new CloseWebSocketFrame(CloseCodes.GOING_AWAY, "server stopping"));
+            // Decided on the channel's own thread, after the task that may be completing its upgrade:
+            // a client that has just read its 101 is a session here too.
+            if (channel.eventLoop().inEventLoop()) {
+                goAway(channel);
             } else {
-                channel.close();
+                channel.eventLoop().execute(() -> goAway(channel));
             }
         }
         boolean allClosed = connections.newCloseFuture()
@@ -72,6 +73,15 @@ public final class OpenSessions extends ChannelInboundHandlerAdapter {
         if (!allClosed) {
             LOG.info("closing {} connection(s) that did not finish the closing handshake in time", connections.size());
             connections.close().awaitUninterruptibly();
+        }
+    }
+
+    private void goAway(Channel channel) {
+        if (sessions.contains(channel)) {
+            // From the tail of the pipeline: every handler sees this Close go out.
+            channel.writeAndFlush(new CloseWebSocketFrame(CloseCodes.GOING_AWAY, "server stopping"));
+        } else {
+            channel.close();
         }
     }
 }
