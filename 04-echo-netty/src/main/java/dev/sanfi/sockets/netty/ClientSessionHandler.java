@@ -2,7 +2,6 @@ package dev.sanfi.sockets.netty;
 
 import dev.sanfi.sockets.common.CloseCodes;
 import dev.sanfi.sockets.common.ClientEvents;
-import dev.sanfi.sockets.common.EchoProtocol;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
@@ -27,9 +26,6 @@ import java.nio.charset.StandardCharsets;
  * {@link ClientEvents#onClose} is called once, when the connection is gone.
  */
 final class ClientSessionHandler extends ChannelDuplexHandler {
-
-    /** The code an empty Close frame stands for (§7.4.1); never sent on the wire. */
-    private static final int NO_STATUS_RECEIVED = 1005;
 
     private final WebSocketClientHandshaker handshaker;
     private final ClientEvents events;
@@ -95,7 +91,7 @@ final class ClientSessionHandler extends ChannelDuplexHandler {
 
     private void onCloseFrame(ChannelHandlerContext ctx, CloseWebSocketFrame close) {
         boolean hasCode = close.content().readableBytes() >= 2;
-        closeCode = hasCode ? close.statusCode() : NO_STATUS_RECEIVED;
+        closeCode = hasCode ? close.statusCode() : CloseCodes.NO_STATUS_RECEIVED;
         closeReason = hasCode ? close.reasonText() : "";
         if (closeSent) {
             ctx.close(); // the server answered our Close: done

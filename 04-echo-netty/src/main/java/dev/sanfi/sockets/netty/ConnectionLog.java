@@ -1,7 +1,6 @@
 package dev.sanfi.sockets.netty;
 
 import dev.sanfi.sockets.common.CloseCodes;
-import dev.sanfi.sockets.common.EchoProtocol;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
@@ -51,7 +50,7 @@ final class ConnectionLog extends ChannelDuplexHandler {
     private void record(CloseWebSocketFrame close, String by) {
         if (closedBy.isEmpty()) {
             // An empty Close carries no code: "1005 No Status Rcvd" in the API, never on the wire.
-            closeCode = close.content().readableBytes() >= 2 ? close.statusCode() : 1005;
+            closeCode = close.content().readableBytes() >= 2 ? close.statusCode() : CloseCodes.NO_STATUS_RECEIVED;
             closedBy = " " + by;
         }
     }

@@ -3,68 +3,77 @@ package dev.sanfi.sockets.netty;
 import dev.sanfi.sockets.common.EchoProtocol;
 import dev.sanfi.sockets.common.Limits;
 import dev.sanfi.sockets.common.ServerSettings;
+import dev.sanfi.sockets.netty.guard.Backpressure;
+import dev.sanfi.sockets.netty.guard.CloseCodeCheck;
+import dev.sanfi.sockets.netty.guard.CloseHandshake;
+import dev.sanfi.sockets.netty.guard.FailTheConnection;
+import dev.sanfi.sockets.netty.guard.HandshakeDeadline;
+import dev.sanfi.sockets.netty.guard.Keepalive;
+import dev.sanfi.sockets.netty.guard.LingeringClose;
+import dev.sanfi.sockets.netty.guard.MessageSizeLimit;
+import dev.sanfi.sockets.netty.guard.OpenSessions;
+import dev.sanfi.sockets.netty.guard.RequestCheck;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
-import io.netty.handler.timeout.IdleStateHandler;
-import java.util.concurrent.TimeUnit;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 
 /**
- * Builds the pipeline of every accepted connection: one handler per job, in the order the bytes
- * pass through them. Inbound events run from the first handler to the last, outbound ones (writes,
- * flushes, close) from the handler that starts them back towards the socket.
+ * Builds the pipeline of every accepted connection. Inbound events run from the socket to the last
+ * handler, outbound ones (writes, flushes, close) from the handler that starts them back to the
+ * socket, so where a handler sits decides what it sees.
  *
- * <pre>
- * socket ⇄ http ⇄ http-aggregator → routes → idle → [ws-handshake → utf8] → websocket
- *        → handshake-deadline → close-check → log ⇄ closing → messages → keepalive → echo → failure
- * </pre>
- *
- * On the upgrade Netty swaps {@code http} for {@code wsencoder}/{@code wsdecoder} and drops
- * {@code http-aggregator}; {@code routes} and {@code handshake-deadline} take themselves out too.
+ * <p>The spine is Netty's textbook WebSocket server — HTTP codec, aggregator, protocol handler,
+ * then the echo. Around it sit the {@code guard} handlers, each closing one gap the stock handlers
+ * leave (chapter 7 draws the pipeline before and after the upgrade). The echo knows none of them.
  */
 final class EchoChannelInitializer extends ChannelInitializer<Channel> {
 
     private final ServerSettings settings;
-    private final ChannelGroup channels;
+    private final OpenSessions sessions;
 
-    EchoChannelInitializer(ServerSettings settings, ChannelGroup channels) {
+    EchoChannelInitializer(ServerSettings settings, OpenSessions sessions) {
         this.settings = settings;
-        this.channels = channels;
+        this.sessions = sessions;
     }
 
     @Override
     protected void initChannel(Channel channel) {
-        channels.add(channel); // removed again by the group itself when the channel closes
-        channel.pipeline()
-                // HTTP/1.1 until the upgrade. A request head over 8 KiB fails to decode (answered 431/400).
-                .addLast("http", new HttpServerCodec(new HttpDecoderConfig()
-                        .setMaxInitialLineLength(Limits.MAX_HANDSHAKE_BYTES)
-                        .setMaxHeaderSize(Limits.MAX_HANDSHAKE_BYTES)))
-                .addLast("http-aggregator", new HttpObjectAggregator(Limits.MAX_HANDSHAKE_BYTES))
-                .addLast("routes", new HttpRequestRouter(settings.originPolicy()))
-                // Before the protocol handler, which answers pings and swallows pongs: the idle timer
-                // must see every frame the peer sends.
-                .addLast("idle", new IdleStateHandler(settings.idleTimeout().toMillis(), 0,
-                        settings.pingInterval().toMillis(), TimeUnit.MILLISECONDS))
-                .addLast("websocket", new EchoProtocolHandler(protocolConfig(settings)))
-                .addLast("handshake-deadline", new HandshakeDeadline(settings.handshakeTimeout()))
-                .addLast("close-check", new CloseFrameValidator())
-                .addLast("log", new ConnectionLog())
-                .addLast("closing", new CloseHandshake())
-                .addLast("messages", new MessageAssembler(settings.maxMessageBytes()))
-                .addLast("keepalive", new Keepalive())
-                .addLast("echo", new EchoHandler())
-                .addLast("failure", new ConnectionFailure());
+        ChannelPipeline pipeline = channel.pipeline();
+        pipeline.addLast("http", new HttpServerCodec(new HttpDecoderConfig()
+                .setMaxInitialLineLength(Limits.MAX_HANDSHAKE_BYTES)
+                .setMaxHeaderSize(Limits.MAX_HANDSHAKE_BYTES)));
+        pipeline.addLast("http-aggregator", new HttpObjectAggregator(Limits.MAX_HANDSHAKE_BYTES));
+        // guard, HTTP phase: RequestRules decide before Netty's handshaker sees a request.
+        pipeline.addLast("request-check", new RequestCheck(settings.originPolicy()));
+        // guard, before the protocol handler: the timers must see Pings and Pongs, which it consumes,
+        // and its close() after a violation must become a half-close on its way to the socket.
+        pipeline.addLast("idle", Keepalive.timers(settings.pingInterval(), settings.idleTimeout()));
+        pipeline.addLast("lingering-close", new LingeringClose());
+        pipeline.addLast("websocket", new WebSocketServerProtocolHandler(protocolConfig(settings)));
+        // guard, after the protocol handler: they see HandshakeComplete and the frames it passes on.
+        pipeline.addLast("handshake-deadline", new HandshakeDeadline(settings.handshakeTimeout()));
+        pipeline.addLast("sessions", sessions);
+        pipeline.addLast("close-check", new CloseCodeCheck());
+        pipeline.addLast("log", new ConnectionLog());
+        pipeline.addLast("closing", new CloseHandshake());
+        pipeline.addLast("keepalive", new Keepalive());
+        pipeline.addLast("messages", new MessageSizeLimit(settings.maxMessageBytes()));
+        pipeline.addLast("page", new PageHandler());
+        pipeline.addLast("echo", new EchoHandler());
+        // guard, after the echo: writability after its flush; and the end of every exception.
+        pipeline.addLast("backpressure", new Backpressure());
+        pipeline.addLast("failure", new FailTheConnection());
     }
 
     static WebSocketServerProtocolConfig protocolConfig(ServerSettings settings) {
         return WebSocketServerProtocolConfig.newBuilder()
                 .websocketPath(EchoProtocol.ECHO_PATH)
-                // HttpRequestRouter decides which requests are upgrades; a query string is fine.
+                // RequestCheck decides which requests are upgrades; a query string is fine.
                 .checkStartsWith(true)
                 .handshakeTimeoutMillis(settings.handshakeTimeout().toMillis())
                 // One frame may be as large as one message; larger ones fail with 1009.
@@ -73,7 +82,7 @@ final class EchoChannelInitializer extends ChannelInitializer<Channel> {
                 .allowExtensions(false)
                 .expectMaskedFrames(true)
                 .allowMaskMismatch(false)
-                // Report violations as exceptions; ConnectionFailure sends the Close, once.
+                // Report violations as exceptions; FailTheConnection sends the Close, once.
                 .closeOnProtocolViolation(false)
                 .withUTF8Validator(true)
                 // CloseHandshake answers Close frames, and no "1000 Bye" is added on close().

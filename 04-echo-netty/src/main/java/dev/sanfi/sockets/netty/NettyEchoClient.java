@@ -28,6 +28,7 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.URI;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -39,9 +40,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the thread again.
  */
 public final class NettyEchoClient implements EchoClientSession {
-
-    /** The largest message the client accepts from a server (any server, not only ours). */
-    static final int MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 
     /** Enough for any handshake response; the client never reads other HTTP. */
     private static final int MAX_RESPONSE_BYTES = 64 * 1024;
@@ -56,13 +54,13 @@ public final class NettyEchoClient implements EchoClientSession {
     }
 
     /** Connects and completes the opening handshake within {@link Limits#HANDSHAKE_TIMEOUT}. */
-    public static NettyEchoClient connect(URI uri, ClientEvents events) throws Exception {
+    public static NettyEchoClient connect(URI uri, ClientEvents events) throws IOException {
         boolean secure = "wss".equals(uri.getScheme().toLowerCase(Locale.ROOT));
         String host = uri.getHost();
         int port = uri.getPort() != -1 ? uri.getPort() : secure ? 443 : 80;
         SslContext tls = secure ? SslContextBuilder.forClient().build() : null;
         WebSocketClientHandshaker handshaker = WebSocketClientHandshakerFactory.newHandshaker(
-                uri, WebSocketVersion.V13, null, false, new DefaultHttpHeaders(), MAX_MESSAGE_BYTES,
+                uri, WebSocketVersion.V13, null, false, new DefaultHttpHeaders(), Limits.MAX_MESSAGE_BYTES,
                 true, // mask every frame (RFC 6455 §5.3)
                 false, Limits.SHUTDOWN_GRACE.toMillis(), false,
                 false); // no Origin header: this is not a browser (§10.2)
@@ -86,7 +84,7 @@ public final class NettyEchoClient implements EchoClientSession {
                                     .addLast(new HttpClientCodec())
                                     .addLast(new HttpObjectAggregator(MAX_RESPONSE_BYTES))
                                     .addLast(new Utf8FrameValidator())
-                                    .addLast(new WebSocketFrameAggregator(MAX_MESSAGE_BYTES))
+                                    .addLast(new WebSocketFrameAggregator(Limits.MAX_MESSAGE_BYTES))
                                     .addLast(session);
                         }
                     });
@@ -97,12 +95,16 @@ public final class NettyEchoClient implements EchoClientSession {
             }
             if (!session.handshakeFuture().isSuccess()) {
                 Throwable cause = session.handshakeFuture().cause();
-                throw cause instanceof Exception e ? e : new IOException(cause);
+                throw cause instanceof IOException e ? e : new IOException(cause.toString(), cause);
             }
             return new NettyEchoClient(group, channel);
-        } catch (Exception e) {
+        } catch (Exception e) { // also a ConnectException, which Netty's sync() throws undeclared
             shutdown(group);
-            throw e;
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while connecting to " + uri);
+            }
+            throw e instanceof IOException io ? io : new IOException("cannot connect to " + uri + ": " + e, e);
         }
     }
 

@@ -3,22 +3,21 @@ package dev.sanfi.sockets.netty;
 import dev.sanfi.sockets.common.EchoServer;
 import dev.sanfi.sockets.common.Limits;
 import dev.sanfi.sockets.common.ServerSettings;
+import dev.sanfi.sockets.netty.guard.OpenSessions;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.group.ChannelGroup;
-import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The echo server on Netty: two event loop groups, a server channel, and a pipeline per connection
@@ -30,12 +29,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class NettyEchoServer implements EchoServer {
 
-    private static final Logger LOG = LoggerFactory.getLogger(NettyEchoServer.class);
-
     /**
      * Outbound bytes queued per channel before it turns unwritable (high) and writable again (low).
-     * {@link EchoHandler} stops reading while a channel is unwritable: a peer that sends but does
-     * not read cannot make the server buffer without end.
+     * {@code guard.Backpressure} stops reading while a channel is unwritable: a peer that sends but
+     * does not read cannot make the server buffer without end.
      */
     static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(32 * 1024, 64 * 1024);
 
@@ -45,39 +42,43 @@ public final class NettyEchoServer implements EchoServer {
 
     private final EventLoopGroup bossGroup;
     private final EventLoopGroup workerGroup;
-    private final ChannelGroup channels;
+    private final OpenSessions sessions;
     private final Channel serverChannel;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private NettyEchoServer(EventLoopGroup bossGroup, EventLoopGroup workerGroup, ChannelGroup channels,
+    private NettyEchoServer(EventLoopGroup bossGroup, EventLoopGroup workerGroup, OpenSessions sessions,
                             Channel serverChannel) {
         this.bossGroup = bossGroup;
         this.workerGroup = workerGroup;
-        this.channels = channels;
+        this.sessions = sessions;
         this.serverChannel = serverChannel;
     }
 
     /** Binds and returns once the server listens; on failure every thread started is stopped again. */
-    public static NettyEchoServer start(ServerSettings settings) throws InterruptedException {
+    public static NettyEchoServer start(ServerSettings settings) throws IOException {
         EventLoopGroup bossGroup = new MultiThreadIoEventLoopGroup(1,
                 new DefaultThreadFactory("netty-echo-boss"), NioIoHandler.newFactory());
         // 0 threads = Netty's default, twice the number of cores.
         EventLoopGroup workerGroup = new MultiThreadIoEventLoopGroup(0,
                 new DefaultThreadFactory("netty-echo-worker"), NioIoHandler.newFactory());
-        // The group notifies on the boss thread, not on Netty's global executor: no thread outlives close().
-        ChannelGroup channels = new DefaultChannelGroup("netty-echo", bossGroup.next());
+        // Notified on the boss thread, not on Netty's global executor: no thread outlives close().
+        OpenSessions sessions = new OpenSessions(bossGroup.next());
         try {
             ServerBootstrap bootstrap = new ServerBootstrap()
                     .group(bossGroup, workerGroup)
                     .channel(NioServerSocketChannel.class)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
-                    .childHandler(new EchoChannelInitializer(settings, channels));
+                    .childHandler(new EchoChannelInitializer(settings, sessions));
             Channel serverChannel = bootstrap.bind(settings.host(), settings.port()).sync().channel();
-            return new NettyEchoServer(bossGroup, workerGroup, channels, serverChannel);
+            return new NettyEchoServer(bossGroup, workerGroup, sessions, serverChannel);
         } catch (Exception e) { // also a BindException, which Netty's sync() throws undeclared
             stop(bossGroup, workerGroup);
-            throw e;
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while binding " + settings.host() + ":" + settings.port());
+            }
+            throw e instanceof IOException io ? io : new IOException("cannot start the server: " + e, e);
         }
     }
 
@@ -96,16 +97,7 @@ public final class NettyEchoServer implements EchoServer {
             return;
         }
         serverChannel.close().syncUninterruptibly();
-        // Each channel's handlers react on the channel's own event loop (see ServerStopping).
-        for (Channel channel : channels) {
-            channel.pipeline().fireUserEventTriggered(ServerStopping.INSTANCE);
-        }
-        boolean allClosed = channels.newCloseFuture()
-                .awaitUninterruptibly(Limits.SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-        if (!allClosed) {
-            LOG.info("closing {} connection(s) that did not finish the closing handshake in time", channels.size());
-            channels.close().awaitUninterruptibly();
-        }
+        sessions.close(); // Close 1001 to each session, and at most SHUTDOWN_GRACE for the answers
         stop(bossGroup, workerGroup);
     }
 

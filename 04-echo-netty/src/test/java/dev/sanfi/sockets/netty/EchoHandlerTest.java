@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
-import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -16,21 +15,18 @@ import org.junit.jupiter.api.Test;
 
 class EchoHandlerTest {
 
-    /** Counts flushes and can hold them back, like a peer that does not read. */
-    private static final class SlowPeer extends ChannelOutboundHandlerAdapter {
+    /** Counts flushes. */
+    private static final class FlushCounter extends ChannelOutboundHandlerAdapter {
         int flushes;
-        boolean reading = true;
 
         @Override
         public void flush(ChannelHandlerContext ctx) {
             flushes++;
-            if (reading) {
-                ctx.flush();
-            }
+            ctx.flush();
         }
     }
 
-    private final SlowPeer peer = new SlowPeer();
+    private final FlushCounter peer = new FlushCounter();
     private final EmbeddedChannel channel = new EmbeddedChannel(peer, new EchoHandler());
 
     @AfterEach
@@ -72,32 +68,14 @@ class EchoHandlerTest {
     }
 
     @Test
-    @DisplayName("backpressure: unwritable stops reading, writable again resumes it")
-    void stopsReadingWhileThePeerIsSlow() {
-        channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(8, 16));
-        peer.reading = false;
+    @DisplayName("a continuation frame goes back as a continuation: the same frame type, whatever it is")
+    void echoesAnyFrameAsItCame() {
+        ContinuationWebSocketFrame fragment = new ContinuationWebSocketFrame(true, 0, "lo");
 
-        channel.writeInbound(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(new byte[32])));
+        channel.writeInbound(fragment);
 
-        assertThat(channel.isWritable()).isFalse();
-        assertThat(channel.config().isAutoRead()).isFalse();
-
-        peer.reading = true;
-        channel.flush();
-
-        assertThat(channel.isWritable()).isTrue();
-        assertThat(channel.config().isAutoRead()).isTrue();
-        ((BinaryWebSocketFrame) channel.readOutbound()).release();
-    }
-
-    @Test
-    @DisplayName("a Pong that gets here is dropped")
-    void dropsOtherFrames() {
-        PongWebSocketFrame pong = new PongWebSocketFrame();
-
-        channel.writeInbound(pong);
-
-        assertThat(channel.<Object>readOutbound()).isNull();
-        assertThat(pong.refCnt()).isZero();
+        assertThat(channel.<Object>readOutbound()).isSameAs(fragment);
+        assertThat(fragment.refCnt()).as("not released: it is on its way out").isEqualTo(1);
+        fragment.release();
     }
 }

@@ -15,10 +15,10 @@ import static dev.sanfi.sockets.netty.WireBytes.outbound;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sanfi.sockets.common.ServerSettings;
+import dev.sanfi.sockets.netty.guard.OpenSessions;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.ImmediateEventExecutor;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
@@ -41,7 +41,7 @@ class EchoPipelineTest {
     @BeforeEach
     void upgrade() {
         channel = new EmbeddedChannel(new EchoChannelInitializer(SETTINGS,
-                new DefaultChannelGroup(ImmediateEventExecutor.INSTANCE)));
+                new OpenSessions(ImmediateEventExecutor.INSTANCE)));
         channel.writeInbound(WireBytes.upgradeRequest());
         String response = WireBytes.outboundText(channel);
         assertThat(response).startsWith("HTTP/1.1 101 Switching Protocols\r\n")
@@ -57,9 +57,20 @@ class EchoPipelineTest {
     @DisplayName("after the upgrade only the frame handlers are left")
     void pipelineAfterTheUpgrade() {
         assertThat(channel.pipeline().names())
-                .contains("wsencoder", "wsdecoder", "idle", "websocket", "close-check", "closing", "messages",
-                        "keepalive", "echo", "failure")
-                .doesNotContain("http", "http-aggregator", "routes", "handshake-deadline");
+                .contains("wsencoder", "wsdecoder", "idle", "lingering-close", "websocket", "sessions", "close-check",
+                        "log", "closing", "keepalive", "messages", "echo", "backpressure", "failure")
+                .doesNotContain("http", "http-aggregator", "request-check", "handshake-deadline", "page");
+    }
+
+    @Test
+    @DisplayName("RFC 6455 §5.5.1: after the server's Close, a message of the peer is not echoed")
+    void nothingAfterOurClose() {
+        channel.writeAndFlush(new io.netty.handler.codec.http.websocketx.CloseWebSocketFrame(1001, "bye"));
+        assertThat(outbound(channel)).startsWith(0x88);
+
+        channel.writeInbound(masked(FIN | TEXT, "Hello"));
+
+        assertThat(outbound(channel)).isEmpty();
     }
 
     @Test
@@ -208,7 +219,7 @@ class EchoPipelineTest {
         channel.writeInbound(masked(FIN | CLOSE, closeBody(999)));
 
         assertThat(closeCodeSent()).isEqualTo(1002);
-        // An EmbeddedChannel cannot shut down only its output, so ConnectionFailure closes it outright.
+        // An EmbeddedChannel cannot shut down only its output, so LingeringClose lets it close outright.
         assertThat(channel.isOpen()).isFalse();
     }
 

@@ -6,6 +6,7 @@ import dev.sanfi.sockets.common.ServerSettings;
 import dev.sanfi.sockets.testkit.Close;
 import dev.sanfi.sockets.testkit.Frame;
 import dev.sanfi.sockets.testkit.WireClient;
+import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -24,7 +25,7 @@ class FailedConnectionDrainTest {
     private NettyEchoServer server;
 
     @BeforeEach
-    void start() throws InterruptedException {
+    void start() throws IOException {
         server = NettyEchoServer.start(ServerSettings.defaults(0).withHost("127.0.0.1").withMaxMessageBytes(LIMIT));
     }
 

@@ -48,7 +48,7 @@ class NettyEchoClientTest {
     };
 
     @BeforeEach
-    void startServer() throws InterruptedException {
+    void startServer() throws IOException {
         server = NettyEchoServer.start(ServerSettings.defaults(0).withHost("127.0.0.1"));
     }
 

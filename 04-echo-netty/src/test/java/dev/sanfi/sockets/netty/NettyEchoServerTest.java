@@ -4,7 +4,7 @@ import dev.sanfi.sockets.common.EchoServer;
 import dev.sanfi.sockets.common.ServerSettings;
 import dev.sanfi.sockets.testkit.EchoServerContract;
 
-/** The echo contract (DESIGN §2), run against the Netty server. */
+/** The echo contract (contract §2, {@code docs/contract.md}), run against the Netty server. */
 class NettyEchoServerTest extends EchoServerContract {
 
     @Override

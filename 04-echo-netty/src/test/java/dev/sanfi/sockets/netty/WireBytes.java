@@ -7,28 +7,28 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /** Literal bytes for pipeline tests: the RFC 6455 samples, masked client frames, the server's output. */
-final class WireBytes {
+public final class WireBytes {
 
     /** RFC 6455 §1.3: the sample key and the accept value it must produce. */
-    static final String SAMPLE_KEY = "dGhlIHNhbXBsZSBub25jZQ==";
-    static final String SAMPLE_ACCEPT = "s3pPLMBiTxaQ9kYGzzhZRbK+xOo=";
+    public static final String SAMPLE_KEY = "dGhlIHNhbXBsZSBub25jZQ==";
+    public static final String SAMPLE_ACCEPT = "s3pPLMBiTxaQ9kYGzzhZRbK+xOo=";
 
     /** RFC 6455 §5.7: the mask key of the masked "Hello" example. */
     private static final byte[] MASK = {0x37, (byte) 0xfa, 0x21, 0x3d};
 
-    static final int FIN = 0x80;
-    static final int RSV1 = 0x40;
-    static final int CONTINUATION = 0x0;
-    static final int TEXT = 0x1;
-    static final int BINARY = 0x2;
-    static final int CLOSE = 0x8;
-    static final int PING = 0x9;
-    static final int PONG = 0xA;
+    public static final int FIN = 0x80;
+    public static final int RSV1 = 0x40;
+    public static final int CONTINUATION = 0x0;
+    public static final int TEXT = 0x1;
+    public static final int BINARY = 0x2;
+    public static final int CLOSE = 0x8;
+    public static final int PING = 0x9;
+    public static final int PONG = 0xA;
 
     private WireBytes() {
     }
 
-    static ByteBuf upgradeRequest() {
+    public static ByteBuf upgradeRequest() {
         return ascii("GET /echo HTTP/1.1\r\n"
                 + "Host: localhost:8084\r\n"
                 + "Upgrade: websocket\r\n"
@@ -38,12 +38,12 @@ final class WireBytes {
                 + "\r\n");
     }
 
-    static ByteBuf ascii(String text) {
+    public static ByteBuf ascii(String text) {
         return Unpooled.copiedBuffer(text, StandardCharsets.ISO_8859_1);
     }
 
     /** A client frame: first byte as given, masked with the §5.7 key. */
-    static ByteBuf masked(int firstByte, byte[] payload) {
+    public static ByteBuf masked(int firstByte, byte[] payload) {
         ByteBuf frame = Unpooled.buffer();
         frame.writeByte(firstByte);
         if (payload.length < 126) {
@@ -59,12 +59,12 @@ final class WireBytes {
         return frame;
     }
 
-    static ByteBuf masked(int firstByte, String utf8) {
+    public static ByteBuf masked(int firstByte, String utf8) {
         return masked(firstByte, utf8.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A Close body: the code in two bytes, then the reason's bytes. */
-    static byte[] closeBody(int code, byte... reason) {
+    public static byte[] closeBody(int code, byte... reason) {
         byte[] body = new byte[2 + reason.length];
         body[0] = (byte) (code >> 8);
         body[1] = (byte) code;
@@ -73,7 +73,7 @@ final class WireBytes {
     }
 
     /** Everything the server wrote so far, in order. */
-    static byte[] outbound(EmbeddedChannel channel) {
+    public static byte[] outbound(EmbeddedChannel channel) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         for (Object message = channel.readOutbound(); message != null; message = channel.readOutbound()) {
             ByteBuf buf = (ByteBuf) message;
@@ -85,11 +85,11 @@ final class WireBytes {
         return bytes.toByteArray();
     }
 
-    static String outboundText(EmbeddedChannel channel) {
+    public static String outboundText(EmbeddedChannel channel) {
         return new String(outbound(channel), StandardCharsets.ISO_8859_1);
     }
 
-    static byte[] bytes(int... values) {
+    public static byte[] bytes(int... values) {
         byte[] bytes = new byte[values.length];
         for (int i = 0; i < values.length; i++) {
             bytes[i] = (byte) values[i];

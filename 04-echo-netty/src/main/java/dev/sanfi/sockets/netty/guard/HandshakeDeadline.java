@@ -1,4 +1,4 @@
-package dev.sanfi.sockets.netty;
+package dev.sanfi.sockets.netty.guard;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -8,17 +8,22 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A connection must have upgraded to WebSocket within the handshake timeout of being accepted, or
- * it is closed (the slow-loris guard: a client that trickles one header byte a second would keep a
- * read-timeout alive for ever, a deadline it cannot). Plain HTTP connections, such as the browser
+ * A connection must have upgraded to WebSocket within {@code settings.handshakeTimeout()} of being
+ * accepted, or its socket is closed (contract §2). RFC 6455 sets no time for the opening handshake
+ * (§4); this is a slow-loris guard: a client that trickles one header byte a second keeps a read
+ * timeout alive for ever, a deadline it cannot. Plain HTTP connections, such as the browser
  * fetching the page, are closed by it too once their time is up.
+ *
+ * <p>Netty's own {@code handshakeTimeoutMillis} only starts once a complete upgrade request has
+ * arrived, so it does not guard the request itself. This handler sits after the protocol handler,
+ * where it sees {@link HandshakeComplete}, and leaves the pipeline then.
  */
-final class HandshakeDeadline extends ChannelInboundHandlerAdapter {
+public final class HandshakeDeadline extends ChannelInboundHandlerAdapter {
 
     private final Duration timeout;
     private ScheduledFuture<?> deadline;
 
-    HandshakeDeadline(Duration timeout) {
+    public HandshakeDeadline(Duration timeout) {
         this.timeout = timeout;
     }
 
@@ -45,9 +50,6 @@ final class HandshakeDeadline extends ChannelInboundHandlerAdapter {
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event instanceof HandshakeComplete) {
             ctx.pipeline().remove(this); // the WebSocket timers (Keepalive) take over
-        } else if (event == ServerStopping.INSTANCE) {
-            ctx.close(); // not a WebSocket session yet: nothing to say Going Away to
-            return;
         }
         ctx.fireUserEventTriggered(event);
     }

@@ -1,7 +1,8 @@
-package dev.sanfi.sockets.netty;
+package dev.sanfi.sockets.netty.guard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sanfi.sockets.netty.WireBytes;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
@@ -12,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class CloseFrameValidatorTest {
+class CloseCodeCheckTest {
 
-    private final EmbeddedChannel channel = new EmbeddedChannel(new CloseFrameValidator());
+    private final EmbeddedChannel channel = new EmbeddedChannel(new CloseCodeCheck());
 
     @AfterEach
     void close() {
@@ -79,7 +80,7 @@ class CloseFrameValidatorTest {
     @Test
     @DisplayName("a UTF-8 reason passes")
     void utf8ReasonPasses() {
-        assertThat(CloseFrameValidator.check(Unpooled.wrappedBuffer(
+        assertThat(CloseCodeCheck.check(Unpooled.wrappedBuffer(
                 WireBytes.closeBody(1000, "κόσμε".getBytes(java.nio.charset.StandardCharsets.UTF_8))))).isNull();
     }
 

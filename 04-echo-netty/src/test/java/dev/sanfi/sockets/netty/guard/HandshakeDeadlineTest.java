@@ -1,4 +1,4 @@
-package dev.sanfi.sockets.netty;
+package dev.sanfi.sockets.netty.guard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,13 +55,5 @@ class HandshakeDeadlineTest {
         assertThat(channel.pipeline().get("handshake-deadline")).isNull();
         advance(TIMEOUT.toMillis());
         assertThat(channel.isOpen()).isTrue();
-    }
-
-    @Test
-    @DisplayName("server stopping: a connection still in HTTP is closed at once")
-    void stoppingClosesHttpConnections() {
-        channel.pipeline().fireUserEventTriggered(ServerStopping.INSTANCE);
-
-        assertThat(channel.isOpen()).isFalse();
     }
 }

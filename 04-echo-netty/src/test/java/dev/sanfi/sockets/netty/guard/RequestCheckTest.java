@@ -1,10 +1,10 @@
-package dev.sanfi.sockets.netty;
+package dev.sanfi.sockets.netty.guard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sanfi.sockets.common.EchoPage;
 import dev.sanfi.sockets.common.OriginPolicy;
-import io.netty.buffer.ByteBufUtil;
+import dev.sanfi.sockets.common.RequestRules;
+import dev.sanfi.sockets.netty.WireBytes;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class HttpRequestRouterTest {
+class RequestCheckTest {
 
-    private final EmbeddedChannel channel = new EmbeddedChannel(new HttpRequestRouter(
+    private final EmbeddedChannel channel = new EmbeddedChannel(new RequestCheck(
             OriginPolicy.allowing(List.of("http://localhost:3000"))));
 
     @AfterEach
@@ -58,7 +58,7 @@ class HttpRequestRouterTest {
     }
 
     @Test
-    @DisplayName("a valid upgrade request is passed on, and the router leaves the pipeline")
+    @DisplayName("a valid upgrade request is passed on, and the check leaves the pipeline")
     void passesAValidUpgradeOn() {
         channel.writeInbound(upgrade());
 
@@ -66,38 +66,67 @@ class HttpRequestRouterTest {
         assertThat(passed.uri()).isEqualTo("/echo");
         passed.release();
         assertThat(channel.<Object>readOutbound()).isNull();
-        assertThat(channel.pipeline().get(HttpRequestRouter.class)).isNull();
+        assertThat(channel.pipeline().get(RequestCheck.class)).isNull();
+    }
+
+    @ParameterizedTest(name = "{0} /")
+    @ValueSource(strings = {"GET", "HEAD"})
+    @DisplayName("GET / and HEAD / go on to the page handler; the check stays for the next request")
+    void passesPageRequestsOn(String method) {
+        channel.writeInbound(withHost(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.valueOf(method), "/")));
+
+        FullHttpRequest passed = channel.readInbound();
+        assertThat(passed.method().name()).isEqualTo(method);
+        passed.release();
+        assertThat(channel.<Object>readOutbound()).isNull();
+        assertThat(channel.pipeline().get(RequestCheck.class)).isNotNull();
     }
 
     @Test
-    @DisplayName("GET / serves the page")
-    void servesThePage() {
-        FullHttpResponse response = answer(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/"));
-
-        assertThat(response.status().code()).isEqualTo(200);
-        assertThat(response.headers().get("Content-Type")).isEqualTo(EchoPage.CONTENT_TYPE);
-        assertThat(ByteBufUtil.getBytes(response.content())).isEqualTo(EchoPage.html());
-        response.release();
-        assertThat(channel.isOpen()).as("HTTP/1.1 keeps the connection").isTrue();
-    }
-
-    @Test
-    @DisplayName("POST / is 405 with Allow: GET")
-    void pageOnlyForGet() {
-        FullHttpResponse response = answer(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/"));
+    @DisplayName("RFC 9110 §15.5.6: POST / is 405 with Allow: GET, HEAD")
+    void pageOnlyForGetAndHead() {
+        FullHttpResponse response = answer(withHost(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/")));
 
         assertThat(response.status().code()).isEqualTo(405);
-        assertThat(response.headers().get("Allow")).isEqualTo("GET");
+        assertThat(response.headers().get("Allow")).isEqualTo("GET, HEAD");
         response.release();
+    }
+
+    @Test
+    @DisplayName("RFC 9112 §3.2: an HTTP/1.1 request without Host is 400")
+    void missingHostIs400() {
+        FullHttpRequest request = upgrade();
+        request.headers().remove("Host");
+
+        assertThat(answer(request).status().code()).isEqualTo(400);
+    }
+
+    @Test
+    @DisplayName("a refusal is complete: status and phrase, one-line body, Content-Length, Connection: close, then closed")
+    void refusalIsComplete() {
+        FullHttpResponse response = answer(withHost(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/nope")));
+
+        assertThat(response.status().code()).isEqualTo(404);
+        assertThat(response.status().reasonPhrase()).isEqualTo("Not Found");
+        assertThat(response.headers().get("Content-Type")).isEqualTo(RequestRules.REFUSAL_CONTENT_TYPE);
+        assertThat(response.headers().get("Connection")).isEqualTo("close");
+        assertThat(response.headers().getInt("Content-Length")).isEqualTo(response.content().readableBytes());
+        assertThat(body(response)).contains("/nope").endsWith("\n").doesNotContain("\r");
+        assertThat(channel.isOpen()).isFalse();
+    }
+
+    private static FullHttpRequest withHost(FullHttpRequest request) {
+        request.headers().set("Host", "localhost:8084");
+        return request;
     }
 
     @Test
     @DisplayName("another path is 404, and the connection is closed")
     void otherPathIs404() {
-        FullHttpResponse response = answer(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/nope"));
+        FullHttpResponse response = answer(withHost(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/nope")));
 
         assertThat(response.status().code()).isEqualTo(404);
-        assertThat(body(response)).isEqualTo("no such page: /nope\n");
+        assertThat(body(response)).contains("/nope");
         assertThat(channel.isOpen()).isFalse();
     }
 
@@ -212,12 +241,5 @@ class HttpRequestRouterTest {
 
         assertThat(answer(request).status().code()).isEqualTo(431);
         assertThat(channel.isOpen()).isFalse();
-    }
-
-    @Test
-    @DisplayName("the key check accepts exactly 16 bytes")
-    void keyCheck() {
-        assertThat(HttpRequestRouter.isValidKey(WireBytes.SAMPLE_KEY)).isTrue();
-        assertThat(HttpRequestRouter.isValidKey(null)).isFalse();
     }
 }

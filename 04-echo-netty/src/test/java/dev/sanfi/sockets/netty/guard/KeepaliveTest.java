@@ -1,4 +1,4 @@
-package dev.sanfi.sockets.netty;
+package dev.sanfi.sockets.netty.guard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,7 @@ import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.HandshakeComplete;
 import io.netty.handler.timeout.IdleStateEvent;
-import io.netty.handler.timeout.IdleStateHandler;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -69,7 +69,7 @@ class KeepaliveTest {
     @DisplayName("with the idle handler of the pipeline: ping after the interval, Close 1001 after the timeout")
     void timersOfThePipeline() {
         channel.freezeTime();
-        channel.pipeline().addLast(new IdleStateHandler(IDLE_MILLIS, 0, PING_MILLIS, TimeUnit.MILLISECONDS),
+        channel.pipeline().addLast(Keepalive.timers(Duration.ofMillis(PING_MILLIS), Duration.ofMillis(IDLE_MILLIS)),
                 new Keepalive());
         open();
 

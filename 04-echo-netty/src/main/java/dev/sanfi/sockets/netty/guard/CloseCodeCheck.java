@@ -1,5 +1,6 @@
-package dev.sanfi.sockets.netty;
+package dev.sanfi.sockets.netty.guard;
 
+import dev.sanfi.sockets.common.CloseCodes;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -11,15 +12,15 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Checks a received Close frame's body before {@link CloseHandshake} answers it (RFC 6455 §5.5.1):
- * empty, or a 2-byte status code that may be sent on the wire (§7.4) followed by a UTF-8 reason.
- * A violation is thrown as {@link CorruptedWebSocketFrameException} with 1002 (or 1007 for the
- * reason's UTF-8), which {@link ConnectionFailure} turns into the Close frame.
+ * A received Close frame's body must be empty, or a 2-byte status code that may be sent on the
+ * wire ({@link CloseCodes#mayBeSent}, RFC 6455 §7.4) followed by a UTF-8 reason (§5.5.1). A
+ * violation is thrown as {@link CorruptedWebSocketFrameException} with 1002 (1007 for the reason's
+ * UTF-8, §8.1), which {@link FailTheConnection} turns into our Close frame.
  *
  * <p>Netty's decoder checks most of this too, but its range of valid codes ends nowhere (5000 and
- * up pass), and with its default configuration it answers a bad Close without the error's code.
+ * up pass), and with its default configuration it answers a bad Close with "1000 Bye".
  */
-final class CloseFrameValidator extends ChannelInboundHandlerAdapter {
+public final class CloseCodeCheck extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
@@ -44,7 +45,7 @@ final class CloseFrameValidator extends ChannelInboundHandlerAdapter {
                     "close frame with a 1-byte body");
         }
         int code = body.getUnsignedShort(body.readerIndex());
-        if (!mayBeSent(code)) {
+        if (!CloseCodes.mayBeSent(code)) {
             return new CorruptedWebSocketFrameException(WebSocketCloseStatus.PROTOCOL_ERROR,
                     "invalid close code " + code);
         }
@@ -58,16 +59,5 @@ final class CloseFrameValidator extends ChannelInboundHandlerAdapter {
                     "close reason is not valid UTF-8");
         }
         return null;
-    }
-
-    /**
-     * §7.4.1–7.4.2: 1000–1003 and 1007–1011 are defined, 1012–1014 registered with IANA since;
-     * 1004 is reserved, 1005, 1006 and 1015 must never be sent; 3000–4999 are for libraries and
-     * applications. Everything else (0–999, 1016–2999, 5000 and up) is invalid.
-     */
-    static boolean mayBeSent(int code) {
-        return code >= 1000 && code <= 1003
-                || code >= 1007 && code <= 1014
-                || code >= 3000 && code <= 4999;
     }
 }

@@ -1,4 +1,4 @@
-package dev.sanfi.sockets.netty;
+package dev.sanfi.sockets.netty.guard;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
@@ -7,19 +7,21 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 
 /**
- * Reassembles a fragmented message (RFC 6455 §5.4) into one Text or Binary frame, up to the
- * message limit. Netty's aggregator reports a message over the limit as a bare
- * {@code TooLongFrameException}, which carries no close code; here it becomes a violation with
- * 1009 Message Too Big (§7.4.1), so that {@link ConnectionFailure} tells the peer why.
+ * A message may be at most {@code settings.maxMessageBytes()} long, however it is fragmented:
+ * Netty's {@link WebSocketFrameAggregator} reassembles the fragments (RFC 6455 §5.4) up to the
+ * limit, and a message over it fails the connection with 1009 Message Too Big (§7.4.1) — which the
+ * stock aggregator cannot say: it reports a bare {@code TooLongFrameException}, with no close code.
+ * RFC 6455 §10.4 asks for exactly this limit, against a peer that sends "a long stream of small
+ * frames that are a part of a fragmented message".
  *
  * <p>A message in one frame never gets here too big: the decoder refuses such a frame from its
  * header, before reading the payload ({@code maxFramePayloadLength}).
  */
-final class MessageAssembler extends WebSocketFrameAggregator {
+public final class MessageSizeLimit extends WebSocketFrameAggregator {
 
     private final int maxMessageBytes;
 
-    MessageAssembler(int maxMessageBytes) {
+    public MessageSizeLimit(int maxMessageBytes) {
         super(maxMessageBytes);
         this.maxMessageBytes = maxMessageBytes;
     }

@@ -1,4 +1,4 @@
-package dev.sanfi.sockets.netty;
+package dev.sanfi.sockets.netty.guard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,9 +12,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-class ConnectionFailureTest {
+class FailTheConnectionTest {
 
-    private final EmbeddedChannel channel = new EmbeddedChannel(new ConnectionFailure());
+    private final EmbeddedChannel channel = new EmbeddedChannel(new FailTheConnection());
 
     @AfterEach
     void close() {
@@ -43,11 +43,24 @@ class ConnectionFailureTest {
     }
 
     @Test
-    @DisplayName("RFC 6455 §5.5: a reason is cut to 123 bytes, on a character boundary")
+    @DisplayName("RFC 6455 §5.5: a long reason is cut to the 123 bytes a Close frame can carry")
     void reasonFitsAControlFrame() {
-        String reason = ConnectionFailure.reason("é".repeat(100));
+        channel.pipeline().fireExceptionCaught(new CorruptedWebSocketFrameException(
+                WebSocketCloseStatus.PROTOCOL_ERROR, "é".repeat(100)));
 
-        assertThat(reason.getBytes(StandardCharsets.UTF_8)).hasSize(122);
-        assertThat(ConnectionFailure.reason(null)).isEmpty();
+        CloseWebSocketFrame close = channel.readOutbound();
+        assertThat(close.statusCode()).isEqualTo(1002);
+        assertThat(close.reasonText().getBytes(StandardCharsets.UTF_8)).hasSize(122);
+        close.release();
+    }
+
+    @Test
+    @DisplayName("RFC 6455 §7.1.7: after the Close the connection is closed (a half-close on a real socket)")
+    void violationThenClose() {
+        channel.pipeline().fireExceptionCaught(new CorruptedWebSocketFrameException(
+                WebSocketCloseStatus.INVALID_PAYLOAD_DATA, "bad UTF-8"));
+
+        ((CloseWebSocketFrame) channel.readOutbound()).release();
+        assertThat(channel.isOpen()).isFalse();
     }
 }

@@ -1,4 +1,4 @@
-package dev.sanfi.sockets.netty;
+package dev.sanfi.sockets.netty.guard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,11 +14,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-class MessageAssemblerTest {
+class MessageSizeLimitTest {
 
     private Throwable caught;
 
-    private final EmbeddedChannel channel = new EmbeddedChannel(new MessageAssembler(10),
+    private final EmbeddedChannel channel = new EmbeddedChannel(new MessageSizeLimit(10),
             new ChannelInboundHandlerAdapter() {
                 @Override
                 public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {

@@ -1,0 +1,42 @@
+package dev.sanfi.sockets.netty.guard;
+
+import dev.sanfi.sockets.common.CloseCodes;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.PrematureChannelClosureException;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The last handler: every exception ends here. A protocol violation fails the WebSocket connection
+ * (RFC 6455 §7.1.7): a Close frame with the violation's code — 1002, 1007 or 1009 — and a reason
+ * that fits a control frame ({@link CloseCodes#fittingReason}, §5.5), then a close, which
+ * {@link LingeringClose} turns into a half-close until the peer has answered.
+ *
+ * <p>Netty's protocol handler, configured with {@code closeOnProtocolViolation(false)}, reports a
+ * violation as a {@link CorruptedWebSocketFrameException} carrying its close status, instead of
+ * closing with a generic Close of its own. An I/O error needs no answer, and is no stack trace.
+ */
+public final class FailTheConnection extends ChannelInboundHandlerAdapter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FailTheConnection.class);
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof CorruptedWebSocketFrameException violation) {
+            int code = violation.closeStatus().code();
+            LOG.debug("failing {} with {}: {}", ctx.channel().remoteAddress(), code, violation.getMessage());
+            String reason = violation.getMessage() == null ? "" : violation.getMessage();
+            ctx.writeAndFlush(new CloseWebSocketFrame(code, CloseCodes.fittingReason(reason)));
+        } else if (cause instanceof IOException || cause instanceof PrematureChannelClosureException) {
+            // The peer reset the connection, or left in the middle of a message: nothing to answer.
+            LOG.debug("connection {} ended: {}", ctx.channel().remoteAddress(), cause.toString());
+        } else {
+            LOG.warn("closing {} after an unexpected error", ctx.channel().remoteAddress(), cause);
+        }
+        ctx.close();
+    }
+}
