@@ -15,6 +15,8 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import java.net.InetSocketAddress;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The plain stack: Netty's defaults and the idiomatic {@link EchoHandler}, as a beginner following
@@ -25,6 +27,7 @@ import java.net.InetSocketAddress;
  * <p>Not a test by itself (its name does not end in {@code Test}): {@link PlainStackTableTest} runs
  * it and compares what it gets wrong with the table in chapter 7.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class PlainStackContract extends EchoServerContract {
 
     @Override

@@ -222,8 +222,11 @@ public final class PlainStackReport {
             message = "expected: " + compared.getExpected().getStringRepresentation()
                     + " but was: " + compared.getActual().getStringRepresentation();
         } else {
-            message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
-            message = DESCRIPTION.matcher(message.strip()).replaceFirst("");
+            message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage().strip();
+            int assertJ = message.indexOf("Expecting ");
+            // AssertJ writes "[description] Expecting ..."; a description may hold brackets of its own.
+            message = message.startsWith("[") && assertJ > 0 ? message.substring(assertJ)
+                    : DESCRIPTION.matcher(message).replaceFirst("");
             String first = message.lines().findFirst().orElse(message);
             // The first line says what, and dumps follow; AssertJ's "Expecting ..." needs its next lines too.
             message = first.startsWith("Expecting") ? message : first;

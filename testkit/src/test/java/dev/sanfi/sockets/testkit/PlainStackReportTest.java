@@ -38,6 +38,8 @@ class PlainStackReportTest {
         assertThat(PlainStackReport.did(new org.opentest4j.AssertionFailedError(
                 "[a long description [with] brackets]\nexpected: 400\n but was: 404", 400, 404)))
                 .isEqualTo("expected: 400 but was: 404");
+        assertThat(PlainStackReport.did(new AssertionError("[fragments of a slow message (100 bytes)] \nExpecting actual:\n  2\nto be in:\n  [9, 10]\n")))
+                .isEqualTo("Expecting actual: 2 to be in: [9, 10]");
         assertThat(PlainStackReport.did(new AssertionError("no close from localhost/127.0.0.1:5555 | at all")))
                 .isEqualTo("no close from localhost:PORT / at all");
     }
