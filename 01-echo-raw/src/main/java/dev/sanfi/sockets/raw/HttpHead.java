@@ -1,6 +1,7 @@
 package dev.sanfi.sockets.raw;
 
 import dev.sanfi.sockets.common.Limits;
+import dev.sanfi.sockets.common.RequestRules;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,13 +79,6 @@ public record HttpHead(String startLine, Map<String, List<String>> fields) {
      * keep-alive, Upgrade} lists {@code upgrade} (RFC 9110 §5.6.1; RFC 6455 §4.2.1).
      */
     public boolean hasToken(String name, String token) {
-        for (String value : values(name)) {
-            for (String element : value.split(",")) {
-                if (element.strip().equalsIgnoreCase(token)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return RequestRules.listsToken(values(name), token);
     }
 }

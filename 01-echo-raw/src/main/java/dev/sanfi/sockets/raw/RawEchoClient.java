@@ -21,8 +21,6 @@ import javax.net.ssl.SSLSocketFactory;
  */
 public final class RawEchoClient implements EchoClientSession {
 
-    /** The largest message we accept from a server: big enough for any echo we would send. */
-    static final int MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -42,7 +40,7 @@ public final class RawEchoClient implements EchoClientSession {
      * @throws HandshakeException when the server refuses the upgrade or answers it wrongly
      * @throws IOException        when the server cannot be reached
      */
-    public static RawEchoClient connect(URI uri, ClientEvents events) throws IOException, HandshakeException {
+    public static RawEchoClient connect(URI uri, ClientEvents events) throws IOException {
         long deadline = System.nanoTime() + Limits.HANDSHAKE_TIMEOUT.toNanos();
         Socket socket = open(uri);
         try {
@@ -53,11 +51,11 @@ public final class RawEchoClient implements EchoClientSession {
             HeadReader.Head response = HeadReader.read(socket, socket.getInputStream(), deadline);
             handshake.verify(response.head());
             WebSocketConnection connection = WebSocketConnection.forClient(socket, response.leftover(),
-                    MAX_MESSAGE_BYTES, RANDOM::nextInt, reportingTo(events));
+                    Limits.MAX_MESSAGE_BYTES, RANDOM::nextInt, reportingTo(events));
             RawEchoClient client = new RawEchoClient(connection, uri.toString());
             client.reader.start();
             return client;
-        } catch (IOException | HandshakeException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) { // a refused handshake is an IOException too
             socket.close();
             throw e;
         }

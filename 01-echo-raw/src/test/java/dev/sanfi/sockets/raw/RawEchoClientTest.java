@@ -152,7 +152,7 @@ class RawEchoClientTest {
                     WireBytes.of(0x81, 0x05, 0x48, 0x65, 0x6c, 0x6c, 0x6f),      // §5.7 "Hello"
                     WireBytes.of(0x89, 0x02, 'h', 'i')));                       // Ping "hi"
             return in.readNBytes(8);
-        } catch (IOException | HandshakeException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

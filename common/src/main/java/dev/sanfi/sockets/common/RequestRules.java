@@ -63,15 +63,24 @@ public final class RequestRules {
 
         /** Whether a comma-separated field lists a token, ignoring case (RFC 9110 §5.6.1). */
         default boolean hasToken(String name, String token) {
-            for (String value : values(name)) {
-                for (String element : value.split(",")) {
-                    if (element.strip().equalsIgnoreCase(token)) {
-                        return true;
-                    }
+            return listsToken(values(name), token);
+        }
+    }
+
+    /**
+     * Whether the values of a comma-separated header field list a token, ignoring case:
+     * {@code Connection: keep-alive, Upgrade} lists {@code upgrade} (RFC 9110 §5.6.1, RFC 6455 §4.2.1).
+     * For requests and responses alike: a client checks the server's 101 with it too (§4.1).
+     */
+    public static boolean listsToken(List<String> values, String token) {
+        for (String value : values) {
+            for (String element : value.split(",")) {
+                if (element.strip().equalsIgnoreCase(token)) {
+                    return true;
                 }
             }
-            return false;
         }
+        return false;
     }
 
     /**
