@@ -23,10 +23,11 @@ import java.util.Arrays;
  *  +-------------------------------- - - - - - - - - - - - - - - - +
  * </pre>
  *
- * <p>Each state waits for the bytes it needs; {@link #parse} returns {@code null} when the buffer
- * runs out, and continues where it stopped on the next call. Every rule that can be checked from
- * the header is checked as soon as the header is read, before any payload is buffered: a peer
- * cannot make us wait for (or allocate) a frame we are going to refuse anyway.
+ * <p>It waits for a header ({@link FrameHeaderReader}, which checks the rules every header keeps),
+ * then for the payload; {@link #parse} returns {@code null} when the buffer runs out, and continues
+ * where it stopped on the next call. Every rule that can be checked from the header is checked as
+ * soon as the header is read, before any payload is buffered: a peer cannot make us wait for (or
+ * allocate) a frame we are going to refuse anyway.
  *
  * <p>Data frames are handed out as their payload arrives, not only when the whole frame is there:
  * a frame whose payload comes in three reads comes out as three pieces, the first with the frame's
@@ -37,37 +38,19 @@ import java.util.Arrays;
  */
 public final class FrameParser {
 
-    /** What the parser is waiting for. */
-    private enum State {
-        /** The first two bytes: FIN, RSV1–3, opcode, MASK and the 7-bit length. */
-        HEADER,
-        /** The 16-bit or 64-bit length that follows a 7-bit length of 126 or 127. */
-        EXTENDED_LENGTH,
-        /** The 4-byte masking key of a masked frame. */
-        MASKING_KEY,
-        /** The payload. */
-        PAYLOAD
-    }
-
     /** §5.5: a control frame's payload is at most 125 bytes, so its length always fits in 7 bits. */
-    static final int MAX_CONTROL_PAYLOAD = 125;
+    static final int MAX_CONTROL_PAYLOAD = FrameHeader.MAX_CONTROL_PAYLOAD;
 
     private final boolean clientFrames;
     private final int maxPayloadBytes;
+    private final FrameHeaderReader headers = new FrameHeaderReader();
 
-    private State state = State.HEADER;
-    /** Bytes of the current state collected so far: header, length, key, or a control payload. */
+    /** The frame whose payload is being read; null while waiting for a header. */
+    private FrameHeader header;
+    /** A control frame's payload, collected until it is whole. */
     private final byte[] collected = new byte[MAX_CONTROL_PAYLOAD];
     private int collectedCount;
-
-    // The frame being parsed.
-    private boolean fin;
-    private Opcode opcode;
-    private boolean masked;
-    private int extendedLengthBytes;
-    private long payloadLength;
     private long payloadRemaining;
-    private final byte[] maskingKey = new byte[4];
     private boolean firstPiece;
 
     private FrameParser(boolean clientFrames, int maxPayloadBytes) {
@@ -92,100 +75,49 @@ public final class FrameParser {
      * @throws ProtocolException when the bytes break the protocol; the parser is unusable afterwards
      */
     public Frame parse(ByteBuffer in) throws ProtocolException {
-        while (true) {
-            switch (state) {
-                case HEADER -> {
-                    if (!collect(in, 2)) {
-                        return null;
-                    }
-                    readHeader(collected[0], collected[1]);
-                }
-                case EXTENDED_LENGTH -> {
-                    if (!collect(in, extendedLengthBytes)) {
-                        return null;
-                    }
-                    readExtendedLength();
-                }
-                case MASKING_KEY -> {
-                    if (!collect(in, 4)) {
-                        return null;
-                    }
-                    System.arraycopy(collected, 0, maskingKey, 0, 4);
-                    state = State.PAYLOAD;
-                }
-                case PAYLOAD -> {
-                    return opcode.isControl() ? readControlPayload(in) : readDataPayload(in);
-                }
+        if (header == null) {
+            FrameHeader next = headers.read(in);
+            if (next == null) {
+                return null;
             }
+            startFrame(next);
         }
+        return header.opcode().isControl() ? readControlPayload(in) : readDataPayload(in);
     }
 
-    /** The first two header bytes: everything that can be rejected before the payload is checked here (§5.2). */
-    private void readHeader(byte first, byte second) throws ProtocolException {
-        fin = (first & 0x80) != 0;
-        if ((first & 0x70) != 0) {
+    /**
+     * The header rules that depend on this connection, checked before the payload is read (§5.1, §5.2);
+     * {@link FrameHeader#parse} has checked the ones every header keeps.
+     */
+    private void startFrame(FrameHeader next) throws ProtocolException {
+        if (next.rsv() != 0) {
             throw protocolError("RSV bits set, but no extension was negotiated (§5.2)");
         }
-        opcode = Opcode.of(first & 0x0F);
-        masked = (second & 0x80) != 0;
-        if (masked != clientFrames) {
+        if (next.masked() != clientFrames) {
             throw protocolError(clientFrames
                     ? "unmasked frame from a client: clients must mask every frame (§5.1)"
                     : "masked frame from a server: servers must not mask (§5.1)");
         }
-        int length = second & 0x7F;
-        if (opcode.isControl() && !fin) {
-            throw protocolError("fragmented " + opcode + " frame: control frames cannot be fragmented (§5.5)");
-        }
-        if (opcode.isControl() && length > MAX_CONTROL_PAYLOAD) {
-            throw protocolError(opcode + " frame over 125 bytes: control frames are at most 125 (§5.5)");
-        }
-        if (length == 126) {
-            extendedLengthBytes = 2;   // a 16-bit length follows
-            state = State.EXTENDED_LENGTH;
-        } else if (length == 127) {
-            extendedLengthBytes = 8;   // a 64-bit length follows
-            state = State.EXTENDED_LENGTH;
-        } else {
-            startPayload(length);
-        }
-    }
-
-    /** The 16-bit or 64-bit length, in network byte order (big-endian) (§5.2). */
-    private void readExtendedLength() throws ProtocolException {
-        long length = 0;
-        for (int i = 0; i < extendedLengthBytes; i++) {
-            length = (length << 8) | (collected[i] & 0xFF);
-        }
-        if (length < 0) {
-            throw protocolError("64-bit payload length with its most significant bit set (§5.2)");
-        }
-        startPayload(length);
-    }
-
-    private void startPayload(long length) throws ProtocolException {
-        if (length > maxPayloadBytes) {
+        if (next.payloadLength() > maxPayloadBytes) {
             throw new ProtocolException(CloseCode.MESSAGE_TOO_BIG,
-                    "frame of " + length + " bytes, over the limit of " + maxPayloadBytes);
+                    "frame of " + next.payloadLength() + " bytes, over the limit of " + maxPayloadBytes);
         }
-        payloadLength = length;
-        payloadRemaining = length;
+        header = next;
+        payloadRemaining = next.payloadLength();
         firstPiece = true;
-        state = masked ? State.MASKING_KEY : State.PAYLOAD;
     }
 
     /** Control frames are small (§5.5) and handled whole: wait until all of the payload is here. */
     private Frame readControlPayload(ByteBuffer in) {
-        int length = (int) payloadLength;
+        int length = (int) header.payloadLength();
         if (!collect(in, length)) {
             return null;
         }
         byte[] payload = Arrays.copyOf(collected, length);
-        if (masked) {
-            Masking.apply(maskingKey, 0, payload, 0, length);
-        }
-        state = State.HEADER;
-        return new Frame(true, opcode, payload);
+        header.unmask(0, payload, 0, length);
+        Frame frame = new Frame(true, header.opcode(), payload);
+        header = null;
+        return frame;
     }
 
     /** Data frames are handed out piece by piece, as their payload arrives (see the class comment). */
@@ -196,15 +128,13 @@ public final class FrameParser {
         }
         byte[] piece = new byte[take];
         in.get(piece);
-        if (masked) {
-            Masking.apply(maskingKey, payloadLength - payloadRemaining, piece, 0, take);
-        }
+        header.unmask(header.payloadLength() - payloadRemaining, piece, 0, take);
         payloadRemaining -= take;
         boolean lastPiece = payloadRemaining == 0;
-        Frame frame = new Frame(lastPiece && fin, firstPiece ? opcode : Opcode.CONTINUATION, piece);
+        Frame frame = new Frame(lastPiece && header.fin(), firstPiece ? header.opcode() : Opcode.CONTINUATION, piece);
         firstPiece = false;
         if (lastPiece) {
-            state = State.HEADER;
+            header = null;
         }
         return frame;
     }
@@ -212,7 +142,7 @@ public final class FrameParser {
     /**
      * Moves bytes from {@code in} into {@link #collected} until it holds {@code count} of them.
      *
-     * @return true when all {@code count} bytes are there (and the next state starts collecting anew)
+     * @return true when all {@code count} bytes are there (and the next frame starts collecting anew)
      */
     private boolean collect(ByteBuffer in, int count) {
         int take = Math.min(count - collectedCount, in.remaining());

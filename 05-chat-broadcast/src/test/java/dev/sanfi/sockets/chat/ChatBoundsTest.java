@@ -227,4 +227,17 @@ class ChatBoundsTest {
         alice.awaitEnd();
         assertThat(bob.nextEvent("left").path("name").asText()).isEqualTo("alice");
     }
+
+    @Test
+    @DisplayName("RFC 6455 §5.5.1, §7.4: a 1-byte Close gets Close 1002, then TCP closed")
+    void oneByteCloseGets1002() throws Exception {
+        ChatServer server = start();
+        WireMember bob = join(server, "bob");
+        WireMember alice = join(server, "alice");
+        bob.nextEvent("joined");
+        alice.send(Frame.of(Frame.CLOSE, new byte[] {0x03}));
+        assertThat(alice.nextClose().code()).isEqualTo(1002);
+        alice.awaitEnd();
+        assertThat(bob.nextEvent("left").path("name").asText()).isEqualTo("alice");
+    }
 }

@@ -1,50 +1,52 @@
 package dev.sanfi.sockets.chat.guard;
 
+import dev.sanfi.sockets.raw.CloseCode;
+import dev.sanfi.sockets.raw.ClosePayload;
+import dev.sanfi.sockets.raw.FrameHeader;
+import dev.sanfi.sockets.raw.FrameHeaderReader;
+import dev.sanfi.sockets.raw.Opcode;
+import dev.sanfi.sockets.raw.ProtocolException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * Follows the frames a client sends (RFC 6455 §5.2) as the bytes arrive, without keeping their
- * payloads, and decides what Java-WebSocket decides too late or not at all:
+ * Follows the frames a client sends as the bytes arrive, with the parser of chapter 3 ({@code
+ * 01-echo-raw}'s {@link FrameHeaderReader} and {@link ClosePayload}), without keeping their payloads,
+ * and decides what Java-WebSocket decides too late or not at all:
  *
  * <ul>
- *   <li>a message whose fragments (§5.4) add up to more than the limit is refused with 1009 at the
- *       header of the frame that passes it, not at the final fragment: the library checks the total
- *       only when the message ends, and keeps every fragment until then;</li>
- *   <li>a Close whose reason is not UTF-8 (§5.5.1) is refused with 1007 (§8.1): the library fails on
- *       it with a NullPointerException and leaves the connection open;</li>
+ *   <li>a message whose fragments (RFC 6455 §5.4) add up to more than the limit is refused with 1009
+ *       at the header of the frame that passes it, not at the final fragment: the library checks the
+ *       total only when the message ends, and keeps every fragment until then;</li>
+ *   <li>a Close whose payload is invalid (§5.5.1) is refused: 1002 for a 1-byte payload or a code
+ *       that may not be sent (§7.4), 1007 for a reason that is not UTF-8 (§8.1) — on the latter the
+ *       library fails with a NullPointerException and leaves the connection open;</li>
+ *   <li>a header that {@link FrameHeader#parse} refuses (a reserved opcode, a fragmented or too long
+ *       control frame, a 64-bit length with its top bit set, §5.2, §5.5) is refused with its 1002,
+ *       and nothing after it is followed: without a trusted length the next frame cannot be found;</li>
  *   <li>it counts frames, because any frame is a sign of life, and notes the peer's Close, after
  *       which the server may close TCP at once (§7.1.1).</li>
  * </ul>
+ * The rules that depend on the connection (RSV bits without an extension, an unmasked client frame,
+ * §5.1, §5.2) are left to the library, which fails the connection with 1002 on them.
  *
- * <p>Pure: bytes in, decisions out. Only the Close payload (at most 125 bytes, §5.5) is buffered, to
- * check its reason. Fed by one thread at a time; {@link #refusal()} may be read from any thread.
+ * <p>Pure: bytes in, decisions out. Only a header's bytes and the Close payload (at most 125 bytes,
+ * §5.5) are buffered. Fed by one thread at a time; {@link #refusal()} may be read from any thread.
  */
 public final class InboundFrames {
 
-    private static final int OPCODE_CONTINUATION = 0x0;
-    private static final int OPCODE_TEXT = 0x1;
-    private static final int OPCODE_BINARY = 0x2;
-    private static final int OPCODE_CLOSE = 0x8;
-    private static final int MAX_CONTROL_PAYLOAD = 125;
-    private static final int MAX_HEADER = 14;
-
     private final long maxMessageBytes;
+    private final FrameHeaderReader headers = new FrameHeaderReader();
 
-    private final byte[] header = new byte[MAX_HEADER];
-    private int headerLength;
-    private long offset;          // bytes fed so far
-    private long frameStart;      // offset of the current frame's first byte
-    private long payloadLeft = -1; // -1: reading a header
-    private int opcode;
-    private byte[] mask;
-    private byte[] closePayload;   // the Close frame's payload being collected, or null
+    private FrameHeader header;      // the frame whose payload is being read; null while reading a header
+    private long offset;             // bytes fed so far
+    private long frameStart;         // offset of the current frame's first byte
+    private long payloadLeft;
+    private byte[] closePayload;     // the Close frame's payload being collected, or null
     private int closeLength;
     private long messageBytes;
     private long frames;
+    private boolean lost;            // a header was refused: where the next frame starts is unknown
     private volatile boolean peerClosed; // read by the thread that closes the connection
     private volatile Refusal refusal;
 
@@ -58,74 +60,49 @@ public final class InboundFrames {
     /** Reads the bytes from the buffer's position to its limit; returns how many frame headers ended in them. */
     public int feed(ByteBuffer bytes) {
         long before = frames;
-        while (bytes.hasRemaining()) {
-            if (payloadLeft < 0) {
-                readHeaderByte(bytes.get());
+        while (bytes.hasRemaining() && !lost) {
+            if (header == null) {
+                readHeader(bytes);
             } else {
-                int n = (int) Math.min(bytes.remaining(), payloadLeft);
-                if (closePayload != null) {
-                    bytes.get(closePayload, closeLength, n);
-                    closeLength += n;
-                } else {
-                    bytes.position(bytes.position() + n);
-                }
-                offset += n;
-                payloadLeft -= n;
-                if (payloadLeft == 0) {
-                    endFrame();
-                }
+                readPayload(bytes);
             }
         }
+        bytes.position(bytes.limit());
         return (int) (frames - before);
     }
 
-    private void readHeaderByte(byte b) {
-        if (headerLength == 0) {
-            frameStart = offset;
-        }
-        header[headerLength++] = b;
-        offset++;
-        if (headerLength < 2) {
+    private void readHeader(ByteBuffer bytes) {
+        int start = bytes.position();
+        try {
+            header = headers.read(bytes);
+        } catch (ProtocolException fault) {
+            refuse(fault.closeCode(), fault.getMessage());
+            lost = true;
             return;
         }
-        int lengthCode = header[1] & 0x7F;
-        boolean masked = (header[1] & 0x80) != 0;
-        int needed = 2 + (lengthCode == 126 ? 2 : lengthCode == 127 ? 8 : 0) + (masked ? 4 : 0);
-        if (headerLength < needed) {
-            return;
+        offset += bytes.position() - start;
+        if (header != null) {
+            frames++;
+            startFrame();
         }
-        long length = lengthCode < 126 ? lengthCode : 0;
-        int at = 2;
-        if (lengthCode >= 126) {
-            int size = lengthCode == 126 ? 2 : 8;
-            for (int i = 0; i < size; i++) {
-                length = (length << 8) | (header[at++] & 0xFF);
-            }
-            if (length < 0) {
-                length = Long.MAX_VALUE; // the most significant bit must be 0 (§5.2); the library refuses it
-            }
-        }
-        mask = masked ? new byte[] {header[at], header[at + 1], header[at + 2], header[at + 3]} : null;
-        opcode = header[0] & 0x0F;
-        headerLength = 0;
-        frames++;
-        startFrame(length);
     }
 
-    private void startFrame(long length) {
-        if (opcode == OPCODE_TEXT || opcode == OPCODE_BINARY) {
+    private void startFrame() {
+        Opcode opcode = header.opcode();
+        long length = header.payloadLength();
+        if (opcode == Opcode.TEXT || opcode == Opcode.BINARY) {
             messageBytes = 0;
         }
-        if (opcode == OPCODE_TEXT || opcode == OPCODE_BINARY || opcode == OPCODE_CONTINUATION) {
+        if (!opcode.isControl()) {
             if (length > maxMessageBytes - messageBytes) {
-                refuse(Refusal.MESSAGE_TOO_BIG, "message too big");
+                refuse(CloseCode.MESSAGE_TOO_BIG, "message too big");
                 messageBytes = maxMessageBytes; // stays over the limit; the rest is only skipped
             } else {
                 messageBytes += length;
             }
         }
-        boolean checkClose = opcode == OPCODE_CLOSE && length <= MAX_CONTROL_PAYLOAD;
-        closePayload = checkClose ? new byte[(int) length] : null;
+        // FrameHeader.parse has checked that a control frame's payload is at most 125 bytes (§5.5).
+        closePayload = opcode == Opcode.CLOSE ? new byte[(int) length] : null;
         closeLength = 0;
         payloadLeft = length;
         if (length == 0) {
@@ -133,40 +110,39 @@ public final class InboundFrames {
         }
     }
 
+    private void readPayload(ByteBuffer bytes) {
+        int n = (int) Math.min(bytes.remaining(), payloadLeft);
+        if (closePayload != null) {
+            bytes.get(closePayload, closeLength, n);
+            closeLength += n;
+        } else {
+            bytes.position(bytes.position() + n); // a data payload is the library's: skipped, not kept
+        }
+        offset += n;
+        payloadLeft -= n;
+        if (payloadLeft == 0) {
+            endFrame();
+        }
+    }
+
     private void endFrame() {
-        payloadLeft = -1;
-        if (opcode == OPCODE_CLOSE) {
-            peerClosed = true;
-            if (closePayload != null && !reasonIsUtf8(closePayload, mask)) {
-                refuse(Refusal.INVALID_PAYLOAD, "close reason is not UTF-8");
+        if (closePayload != null) {
+            header.unmask(0, closePayload, 0, closePayload.length);
+            try {
+                ClosePayload.parse(closePayload);
+            } catch (ProtocolException fault) {
+                refuse(fault.closeCode(), fault.getMessage());
             }
+            peerClosed = true;
         }
+        header = null;
         closePayload = null;
+        frameStart = offset;
     }
 
-    /** RFC 6455 §5.5.1: after the 2-byte code, the body of a Close is UTF-8 text. */
-    private static boolean reasonIsUtf8(byte[] payload, byte[] mask) {
-        if (payload.length <= 2) {
-            return true;
-        }
-        byte[] reason = new byte[payload.length - 2];
-        for (int i = 2; i < payload.length; i++) {
-            reason[i - 2] = (byte) (payload[i] ^ (mask == null ? 0 : mask[i % 4]));
-        }
-        try {
-            StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(reason));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
-    }
-
-    private void refuse(int code, String reason) {
+    private void refuse(CloseCode code, String reason) {
         if (refusal == null) {
-            refusal = new Refusal(code, reason, frameStart);
+            refusal = new Refusal(code.code(), reason, frameStart);
         }
     }
 

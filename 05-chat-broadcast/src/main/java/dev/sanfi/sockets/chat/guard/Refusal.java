@@ -6,10 +6,4 @@ package dev.sanfi.sockets.chat.guard;
  * the first frame that is not to be processed.
  */
 public record Refusal(int code, String reason, long frameOffset) {
-
-    /** RFC 6455 §7.4.1: a message too big to process. */
-    public static final int MESSAGE_TOO_BIG = 1009;
-
-    /** RFC 6455 §7.4.1: data inconsistent with its type, e.g. text (or a Close reason) that is not UTF-8. */
-    public static final int INVALID_PAYLOAD = 1007;
 }

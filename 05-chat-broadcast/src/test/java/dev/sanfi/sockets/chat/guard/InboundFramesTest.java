@@ -97,4 +97,45 @@ class InboundFramesTest {
         assertThat(frames.refusal().orElseThrow().frameOffset()).isEqualTo(refusedAt);
         assertThat(frames.peerClosed()).isTrue();
     }
+
+    @Test
+    @DisplayName("RFC 6455 §5.5.1, §7.4: a 1-byte Close, or one with a code that may not be sent, is refused with 1002 at the Close frame")
+    void closePayloadBroken() {
+        byte[] before = bytes(Frame.text("hello"));
+        feedByteByByte(before);
+        feedByteByByte(Frame.of(Frame.CLOSE, new byte[] {0x03}).toBytes());
+        assertThat(frames.refusal()).hasValueSatisfying(refusal -> {
+            assertThat(refusal.code()).isEqualTo(1002);
+            assertThat(refusal.frameOffset()).isEqualTo(before.length);
+        });
+        assertThat(frames.peerClosed()).isTrue();
+
+        InboundFrames noStatus = new InboundFrames(LIMIT);
+        noStatus.feed(ByteBuffer.wrap(Frame.close(1005, "").toBytes()));
+        assertThat(noStatus.refusal()).hasValueSatisfying(refusal -> assertThat(refusal.code()).isEqualTo(1002));
+    }
+
+    @Test
+    @DisplayName("RFC 6455 §5.2: a reserved opcode is refused with 1002 at its frame, and nothing after it is followed")
+    void reservedOpcode() {
+        byte[] before = bytes(Frame.text("hello"), Frame.ping(new byte[3]));
+        byte[] after = bytes(Frame.of(0x3, new byte[4]), Frame.close());
+        assertThat(feedByteByByte(before)).isEqualTo(2);
+        assertThat(feedByteByByte(after)).as("no header after the reserved one is counted").isZero();
+        assertThat(frames.refusal()).hasValueSatisfying(refusal -> {
+            assertThat(refusal.code()).isEqualTo(1002);
+            assertThat(refusal.frameOffset()).isEqualTo(before.length);
+        });
+        assertThat(frames.peerClosed()).isFalse();
+    }
+
+    @Test
+    @DisplayName("RFC 6455 §5.1, §5.2: an unmasked frame or RSV bits are the library's to refuse; the frames are still followed")
+    void connectionRulesAreTheLibrarys() {
+        feedByteByByte(bytes(Frame.text("hi").unmasked(), Frame.binary(new byte[2]).withRsv(Frame.RSV1),
+                Frame.close(1000, "bye").unmasked()));
+        assertThat(frames.refusal()).isEmpty();
+        assertThat(frames.frames()).isEqualTo(3);
+        assertThat(frames.peerClosed()).isTrue();
+    }
 }
