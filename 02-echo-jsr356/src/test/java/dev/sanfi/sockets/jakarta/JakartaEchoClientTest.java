@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sanfi.sockets.common.ClientEvents;
 import dev.sanfi.sockets.common.ServerSettings;
+import java.io.IOException;
 import java.net.URI;
 import java.util.HexFormat;
 import java.util.concurrent.BlockingQueue;
@@ -83,7 +84,10 @@ class JakartaEchoClientTest {
     void refusedUpgradeFailsConnect() {
         URI nowhere = URI.create("ws://127.0.0.1:" + server.port() + "/nowhere");
         assertThatThrownBy(() -> JakartaEchoClient.connect(nowhere, new RecordingEvents()).close())
-                .isInstanceOf(Exception.class);
+                .isExactlyInstanceOf(IOException.class)
+                .hasMessageStartingWith("cannot connect to " + nowhere + ": ")
+                // Tyrus says "Handshake error." on top; the status is in its cause, which the console client prints
+                .rootCause().hasMessageContaining("404");
     }
 
     /** Every event as one line, in order. */

@@ -1,6 +1,7 @@
 package dev.sanfi.sockets.jetty;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.sanfi.sockets.common.ServerSettings;
 import dev.sanfi.sockets.testkit.Frame;
@@ -13,8 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
+import org.awaitility.core.ConditionTimeoutException;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
@@ -58,23 +58,22 @@ class BackpressureTest {
             writer.start();
         }
 
-        /** Waits until the writer has made no progress for two seconds in a row; false if it finished. */
-        boolean stalls(Duration atMost) throws InterruptedException {
-            long deadline = System.nanoTime() + atMost.toNanos();
-            long last = -1;
-            int quietSeconds = 0;
-            while (System.nanoTime() < deadline) {
-                if (done.await(1, TimeUnit.SECONDS)) {
-                    return false;
-                }
-                long now = written.get();
-                quietSeconds = now == last ? quietSeconds + 1 : 0;
-                last = now;
-                if (quietSeconds >= 2) {
-                    return true;
-                }
+        /**
+         * Waits until the writer has made no progress for two seconds (between two looks at its
+         * count); false if it finished every write instead, or kept writing for {@code atMost}.
+         */
+        boolean stalls(Duration atMost) {
+            AtomicLong lastSeen = new AtomicLong(-1);
+            try {
+                await().atMost(atMost).pollInterval(Duration.ofSeconds(2))
+                        .until(() -> {
+                            long now = written.get();
+                            return done.getCount() == 0 || lastSeen.getAndSet(now) == now;
+                        });
+            } catch (ConditionTimeoutException keptWriting) {
+                return false;
             }
-            return false;
+            return done.getCount() != 0;
         }
 
         @Override
@@ -85,13 +84,6 @@ class BackpressureTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }
-    }
-
-    private static void awaitUntil(BooleanSupplier condition, Duration atMost) {
-        long deadline = System.nanoTime() + atMost.toNanos();
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20)); // re-check the condition soon
         }
     }
 
@@ -118,8 +110,8 @@ class BackpressureTest {
         server.start();
         try (Flood flood = new Flood(connector.getLocalPort())) {
             assertThat(flood.done.await(40, TimeUnit.SECONDS)).as("every write is accepted").isTrue();
-            awaitUntil(() -> pendingEchoes.get() >= MESSAGES / 2, Duration.ofSeconds(40));
-            assertThat(pendingEchoes.get()).as("echoes queued in the server's memory").isGreaterThanOrEqualTo(MESSAGES / 2);
+            await("echoes queued in the server's memory").atMost(Duration.ofSeconds(40))
+                    .until(pendingEchoes::get, pending -> pending >= MESSAGES / 2);
         } finally {
             server.stop();
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sanfi.sockets.common.EchoPage;
 import dev.sanfi.sockets.common.ServerSettings;
+import dev.sanfi.sockets.testkit.Frame;
 import dev.sanfi.sockets.testkit.HandshakeRequest;
 import dev.sanfi.sockets.testkit.HttpResponse;
 import dev.sanfi.sockets.testkit.WireClient;
@@ -106,7 +107,11 @@ class HandshakeTest {
     @Test
     void acceptsItsOwnOrigin() throws Exception {
         try (WireClient connection = WireClient.connect(server)) {
-            connection.upgrade(connection.upgradeRequest().withHeader("Origin", "http://" + connection.host()));
+            // upgrade() fails on anything but a valid 101; the echo shows the session is really open.
+            assertThat(connection.upgrade(connection.upgradeRequest().withHeader("Origin", "http://" + connection.host()))
+                    .status()).isEqualTo(101);
+            connection.send(Frame.text("same origin"));
+            assertThat(connection.readMessage().text()).isEqualTo("same origin");
         }
     }
 

@@ -2,6 +2,7 @@ package dev.sanfi.sockets.jetty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.sanfi.sockets.common.ClientEvents;
 import dev.sanfi.sockets.common.EchoCommand;
@@ -9,9 +10,11 @@ import dev.sanfi.sockets.common.ServerSettings;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.ConnectException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -84,11 +87,9 @@ class JettyEchoClientTest {
         JettyEchoClient client = JettyEchoClient.connect(uri, new Recorded());
         assertThat(jettyClientThreads()).isPositive();
         client.close();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (jettyClientThreads() > 0 && System.nanoTime() < deadline) {
-            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20)); // re-check soon
-        }
-        assertThat(jettyClientThreads()).as("threads of Jetty's HttpClient still alive").isZero();
+        // Jetty's threads end after stop() returns: wait for it, with a bound.
+        await("threads of Jetty's HttpClient to end").atMost(Duration.ofSeconds(10))
+                .until(JettyEchoClientTest::jettyClientThreads, count -> count == 0);
         client.close(); // idempotent
     }
 
@@ -106,7 +107,10 @@ class JettyEchoClientTest {
             freePort = socket.getLocalPort();
         }
         URI nowhere = URI.create("ws://127.0.0.1:" + freePort + "/echo");
-        assertThatThrownBy(() -> JettyEchoClient.connect(nowhere, new Recorded())).isInstanceOf(Exception.class);
+        // A ConnectException, the JDK's own word for "nothing listens there", not just any failure.
+        assertThatThrownBy(() -> JettyEchoClient.connect(nowhere, new Recorded()))
+                .isInstanceOf(ConnectException.class)
+                .hasMessageContaining("Connection refused");
     }
 
     @Test

@@ -2,10 +2,12 @@ package dev.sanfi.sockets.netty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.sanfi.sockets.common.ClientEvents;
 import dev.sanfi.sockets.common.ServerSettings;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
@@ -114,8 +116,9 @@ class NettyEchoClientTest {
         }
 
         assertThatThrownBy(() -> NettyEchoClient.connect(URI.create("ws://127.0.0.1:" + freePort + "/echo"), recorder))
-                .isInstanceOf(Exception.class);
-        assertThat(awaitNoThreads("netty-echo-client")).isTrue();
+                .isInstanceOf(ConnectException.class)
+                .hasMessageContaining("Connection refused");
+        awaitNoThreads("netty-echo-client");
     }
 
     @Test
@@ -134,16 +137,9 @@ class NettyEchoClientTest {
     }
 
     /** Waits, up to the timeout, for every thread whose name starts with the prefix to end. */
-    private static boolean awaitNoThreads(String prefix) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TIMEOUT_MILLIS);
-        for (Thread thread : Thread.getAllStackTraces().keySet()) {
-            if (thread.getName().startsWith(prefix)) {
-                thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
-                if (thread.isAlive()) {
-                    return false;
-                }
-            }
-        }
-        return true;
+    private static void awaitNoThreads(String prefix) {
+        await("threads named " + prefix + "* to end").atMost(Duration.ofMillis(TIMEOUT_MILLIS))
+                .until(() -> Thread.getAllStackTraces().keySet().stream()
+                        .noneMatch(thread -> thread.isAlive() && thread.getName().startsWith(prefix)));
     }
 }

@@ -97,13 +97,102 @@ class ChatPageBrowserTest {
         }
     }
 
+    @Test
+    @DisplayName("the server's Close 1001 and its reason stay in the log: after a failed retry, and after the rejoin")
+    void closeReasonStaysInTheLog() throws Exception {
+        ChatServer own = startOwn(0, 0);
+        int pagePort = own.pagePort();
+        int wsPort = own.wsPort();
+        try {
+            join(first, pageUrl(own), "erin");
+        } finally {
+            own.close();
+        }
+        // The retry finds nothing listening (1006): a line of its own, after the server's, not over it.
+        assertThat(awaitConnectionLines(first, 3)).startsWith(
+                "connected as erin", "disconnected: 1001 server shutting down", "cannot connect: 1006");
+
+        try (ChatServer again = startOwn(pagePort, wsPort)) {
+            awaitState(first, "connected");
+            List<String> lines = connectionLines(first);
+            assertThat(lines).as("the welcome adds to the log, it does not clear it")
+                    .startsWith("connected as erin", "disconnected: 1001 server shutting down")
+                    .endsWith("connected as erin");
+            assertThat(lines.subList(2, lines.size() - 1)).as("the failed retries in between")
+                    .isNotEmpty().containsOnly("cannot connect: 1006");
+        }
+    }
+
+    @Test
+    @DisplayName("the message input and Send are enabled while connected only: not before the welcome, not while disconnected")
+    void typingOnlyWhileConnected() throws Exception {
+        ChatServer own = startOwn(0, 0);
+        int pagePort = own.pagePort();
+        int wsPort = own.wsPort();
+        try {
+            first.driver().get(pageUrl(own));
+            assertThat(cannotType(first)).as("disabled before joining").isTrue();
+            join(first, pageUrl(own), "frank");
+            assertThat(canType(first)).as("enabled once welcomed").isTrue();
+            first.driver().findElement(By.id("text")).sendKeys("typed, not yet sent");
+        } finally {
+            own.close();
+        }
+        awaitState(first, "disconnected");
+        assertThat(cannotType(first)).as("disabled while disconnected").isTrue();
+
+        try (ChatServer again = startOwn(pagePort, wsPort)) {
+            awaitState(first, "connected");
+            assertThat(canType(first)).as("enabled again after the rejoin").isTrue();
+            assertThat(first.driver().findElement(By.id("text")).getDomProperty("value"))
+                    .as("what was typed is still there").isEqualTo("typed, not yet sent");
+        }
+    }
+
+    @Test
+    @DisplayName("the Send button sends, empties the input, and leaves the focus in it")
+    void sendButtonSends() {
+        join(first, "grace");
+        join(second, "heidi");
+        awaitMembers(second, "grace", "heidi (you)");
+
+        WebElement text = first.driver().findElement(By.id("text"));
+        text.sendKeys("sent with the button");
+        first.driver().findElement(By.id("send")).click();
+
+        awaitMessage(second, "grace", "sent with the button");
+        awaitMessage(first, "grace", "sent with the button");
+        assertThat(text.getDomProperty("value")).isEmpty();
+        assertThat(first.driver().switchTo().activeElement()).isEqualTo(text);
+    }
+
+    @Test
+    @DisplayName("every input has a label, the Send button a name, and the status and log are announced (aria-live)")
+    void labelsAndAnnouncements() {
+        WebDriver page = first.driver();
+        page.get(pageUrl(server));
+        assertThat(page.findElement(By.cssSelector("label[for=name]")).getText()).isEqualTo("Your name");
+        join(first, "ivan");
+        assertThat(page.findElement(By.cssSelector("label[for=text]")).getText()).isEqualTo("Message");
+        assertThat(page.findElement(By.id("send")).getText()).isEqualTo("Send");
+        WebElement status = page.findElement(By.id("status"));
+        assertThat(status.getDomAttribute("role")).isEqualTo("status");
+        assertThat(status.getDomAttribute("aria-live")).isEqualTo("polite");
+        assertThat(page.findElement(By.id("messages")).getDomAttribute("aria-live")).isEqualTo("polite");
+    }
+
+    /** Joins the class's chat. */
+    private void join(HeadlessChromium browser, String name) {
+        join(browser, pageUrl(server), name);
+    }
+
     /**
      * Opens the page and joins. The page ignores Join until it has loaded /config.json, so the wait
      * presses Join again for as long as the form is still shown.
      */
-    private void join(HeadlessChromium browser, String name) {
+    private static void join(HeadlessChromium browser, String url, String name) {
         WebDriver page = browser.driver();
-        page.get(pageUrl());
+        page.get(url);
         page.findElement(By.id("name")).sendKeys(name);
         browser.await().withMessage(() -> name + " joined; status: " + page.findElement(By.id("status")).getText())
                 .until(driver -> {
@@ -112,6 +201,39 @@ class ChatPageBrowserTest {
                     }
                     return driver.findElement(By.id("status")).getText().equals("connected as " + name);
                 });
+    }
+
+    /** Waits for the status element's data-state ("connected", "disconnected", ...). */
+    private static void awaitState(HeadlessChromium browser, String state) {
+        browser.await().withMessage(() -> "state " + state + "; status: " + browser.driver().findElement(By.id("status")).getText()
+                        + "; connection lines: " + connectionLines(browser))
+                .until(page -> state.equals(page.findElement(By.id("status")).getDomAttribute("data-state")));
+    }
+
+    /** Waits for at least n lines about the connection in the log, and returns them all. */
+    private static List<String> awaitConnectionLines(HeadlessChromium browser, int n) {
+        browser.await().withMessage(() -> n + " connection lines; shown: " + connectionLines(browser))
+                .until(page -> connectionLines(browser).size() >= n);
+        return connectionLines(browser);
+    }
+
+    /** The log's lines about the connection, oldest first, without their time or retry delay. */
+    private static List<String> connectionLines(HeadlessChromium browser) {
+        return browser.driver().findElements(By.cssSelector("#messages li.connection .text")).stream()
+                .map(WebElement::getText).toList();
+    }
+
+    private static boolean canType(HeadlessChromium browser) {
+        return browser.driver().findElement(By.id("text")).isEnabled() && browser.driver().findElement(By.id("send")).isEnabled();
+    }
+
+    private static boolean cannotType(HeadlessChromium browser) {
+        return !browser.driver().findElement(By.id("text")).isEnabled() && !browser.driver().findElement(By.id("send")).isEnabled();
+    }
+
+    /** A chat of its own for a test that stops and restarts the server. */
+    private static ChatServer startOwn(int pagePort, int wsPort) throws Exception {
+        return ChatServer.start(ChatSettings.defaults(pagePort, wsPort).withHost("127.0.0.1"));
     }
 
     private static void say(HeadlessChromium browser, String text) {
@@ -147,7 +269,7 @@ class ChatPageBrowserTest {
         }
     }
 
-    private String pageUrl() {
-        return "http://127.0.0.1:" + server.pagePort() + "/";
+    private static String pageUrl(ChatServer chat) {
+        return "http://127.0.0.1:" + chat.pagePort() + "/";
     }
 }

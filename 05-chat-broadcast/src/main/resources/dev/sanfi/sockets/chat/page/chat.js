@@ -5,10 +5,13 @@
 (() => {
   const $ = (id) => document.getElementById(id);
   const joinForm = $('join'), nameInput = $('name'), joinError = $('join-error');
-  const room = $('room'), membersList = $('members'), messagesList = $('messages'), textInput = $('text');
+  const room = $('room'), membersList = $('members'), messagesList = $('messages');
+  const sayForm = $('say'), textInput = $('text'), sendButton = $('send');
   const status = $('status');
 
   const MAX_BACKOFF_MS = 30000;
+  // The log keeps this many lines, dropping the oldest: a page left open for days stays small.
+  const MAX_LINES = 1000;
   let config = null;        // {wsPort, wsPath} from /config.json
   let socket = null;
   let myName = null;
@@ -16,9 +19,18 @@
   let attempt = 0;          // reconnect attempts since the last welcome
   let reconnectTimer = null;
   const members = new Set();
+  const shown = new Set();  // the messages in the log, so that a welcome's history adds only new ones
 
-  function setStatus(text) {
+  // The state is announced (role="status", aria-live) and kept in data-state for the stylesheet.
+  function setStatus(state, text) {
+    status.dataset.state = state;
     status.textContent = text;
+  }
+
+  // Typing is possible only while the server listens: Enter never sends into a closed socket.
+  function setConnected(connected) {
+    textInput.disabled = !connected;
+    sendButton.disabled = !connected;
   }
 
   function addLine(parts, className) {
@@ -32,12 +44,24 @@
     }
     const atBottom = messagesList.scrollTop + messagesList.clientHeight >= messagesList.scrollHeight - 4;
     messagesList.appendChild(li);
+    while (messagesList.childElementCount > MAX_LINES) {
+      shown.delete(messagesList.firstElementChild.dataset.key);
+      messagesList.firstElementChild.remove();
+    }
     if (atBottom) li.scrollIntoView({block: 'end'});
+    return li;
   }
 
   function time(iso) {
     const date = new Date(iso);
     return isNaN(date) ? '' : date.toLocaleTimeString();
+  }
+
+  // A line about the connection itself, stamped with this browser's clock (the server sent nothing).
+  function connectionLine(text, after) {
+    const parts = [[new Date().toLocaleTimeString(), 'time'], [text, 'text']];
+    if (after) parts.push([after, 'after']);
+    addLine(parts, 'connection');
   }
 
   function renderMembers() {
@@ -57,7 +81,11 @@
   }
 
   function showMessage(event) {
-    addLine([[time(event.at), 'time'], [event.from, 'from'], [event.text, 'text']]);
+    const key = event.seq + ' ' + event.at + ' ' + event.from;
+    if (shown.has(key)) return;
+    const li = addLine([[time(event.at), 'time'], [event.from, 'from'], [event.text, 'text']]);
+    li.dataset.key = key;
+    shown.add(key);
   }
 
   function onEvent(event) {
@@ -68,10 +96,13 @@
         members.clear();
         event.members.forEach((name) => members.add(name));
         renderMembers();
-        messagesList.replaceChildren();
         lastSeq = 0;
+        // After a reconnect the log stays as it was, close lines included: only messages this
+        // page has not shown yet are added.
         event.history.forEach(showMessage);
-        setStatus('connected as ' + myName);
+        connectionLine('connected as ' + myName);
+        setStatus('connected', 'connected as ' + myName);
+        setConnected(true);
         textInput.focus();
         break;
       case 'joined':
@@ -103,8 +134,10 @@
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
     const url = scheme + '://' + location.hostname + ':' + config.wsPort + config.wsPath
         + '?name=' + encodeURIComponent(name);
-    setStatus('connecting…');
+    setStatus('connecting', 'connecting…');
+    let opened = false;
     socket = new WebSocket(url);
+    socket.onopen = () => { opened = true; };
     socket.onmessage = (message) => {
       try {
         onEvent(JSON.parse(message.data));
@@ -114,21 +147,27 @@
     };
     socket.onclose = (close) => {
       socket = null;
+      setConnected(false);
       // 1008 for the name (missing, invalid, taken): retrying cannot help, ask again.
       if (close.code === 1008 && close.reason !== 'too slow') {
         room.hidden = true;
         joinForm.hidden = false;
         joinError.textContent = close.reason || 'the server refused the name';
         joinError.hidden = false;
-        setStatus('not connected');
+        setStatus('not-joined', 'not connected');
         return;
       }
       // Anything else (a drop, a restart, too slow): try again, waiting longer each time, with
-      // jitter so that many pages do not all come back in the same instant.
+      // jitter so that many pages do not all come back in the same instant. Each close is a line
+      // of its own in the log: a failed retry (1006, the server is not back yet) comes after the
+      // server's own Close and its reason, and does not replace them.
       const delay = Math.min(MAX_BACKOFF_MS, 500 * 2 ** attempt) * (0.5 + Math.random() / 2);
       attempt++;
-      setStatus('disconnected (' + close.code + (close.reason ? ' ' + close.reason : '')
-          + '), reconnecting in ' + Math.round(delay / 1000) + ' s');
+      const what = (opened ? 'disconnected: ' : 'cannot connect: ') + close.code
+          + (close.reason ? ' ' + close.reason : '');
+      const retry = 'reconnecting in ' + (delay / 1000).toFixed(1) + ' s';
+      connectionLine(what, retry);
+      setStatus('disconnected', what + ', ' + retry);
       reconnectTimer = setTimeout(() => connect(name), delay);
     };
   }
@@ -143,16 +182,19 @@
     connect(nameInput.value.trim());
   });
 
-  textInput.addEventListener('keydown', (key) => {
-    if (key.key !== 'Enter' || key.isComposing) return;
+  // Enter in the input submits the form, as the Send button does. The input is disabled while
+  // disconnected; between a close starting and its end, the text simply stays in the input.
+  sayForm.addEventListener('submit', (submit) => {
+    submit.preventDefault();
     const text = textInput.value;
     if (text.trim() === '' || !socket || socket.readyState !== WebSocket.OPEN) return;
     socket.send(JSON.stringify({type: 'message', text: text}));
     textInput.value = '';
+    textInput.focus();
   });
 
   fetch('/config.json')
       .then((response) => response.json())
       .then((loaded) => { config = loaded; })
-      .catch(() => setStatus('cannot load /config.json'));
+      .catch(() => setStatus('not-joined', 'cannot load /config.json'));
 })();
