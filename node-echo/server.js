@@ -86,10 +86,10 @@ server.on('error', (error) => {
 });
 
 server.listen(port, host, () => {
-  const address = server.address();
-  const where = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  // The host as it was given: a browser takes localhost and 127.0.0.1 for two different origins.
+  const where = (host.includes(':') ? `[${host}]` : host) + ':' + server.address().port;
   const version = require('ws/package.json').version;
-  console.log(`node-echo on ws ${version}: page http://${where}:${address.port}/ · websocket ws://${where}:${address.port}/`);
+  console.log(`node-echo on ws ${version}: page http://${where}/ · websocket ws://${where}/`);
 });
 
 function stop() {

@@ -20,10 +20,10 @@ import org.slf4j.LoggerFactory;
  */
 enum OutsideRuntime {
     /** {@code ws} is node-echo's own (its package-lock.json); the client script finds it through NODE_PATH. */
-    NODE(List.of("node"), List.of("-e", "require('ws')"),
+    NODE("Node.js", List.of("node"), List.of("-e", "require('ws')"),
             "install Node.js and node-echo's ws: apt-get install -y nodejs npm && npm ci --prefix node-echo"),
     /** Debian's python3 by its path: the distribution's python3-websockets is installed for it alone. */
-    PYTHON(List.of("/usr/bin/python3"), List.of("-c", "import websockets"),
+    PYTHON("Python 3", List.of("/usr/bin/python3"), List.of("-c", "import websockets"),
             "install Python's websockets: apt-get install -y python3-websockets");
 
     /** How long the check that the runtime and its library are there may take. */
@@ -34,12 +34,14 @@ enum OutsideRuntime {
     static final Path ROOT = Path.of(System.getProperty("basedir", ".")).resolve("..").toAbsolutePath().normalize();
     static final Path NODE_ECHO = ROOT.resolve("node-echo");
 
+    private final String name;
     private final List<String> executable;
     private final List<String> check;
     private final String install;
     private Boolean installed;
 
-    OutsideRuntime(List<String> executable, List<String> check, String install) {
+    OutsideRuntime(String name, List<String> executable, List<String> check, String install) {
+        this.name = name;
         this.executable = executable;
         this.check = check;
         this.install = install;
@@ -95,5 +97,10 @@ enum OutsideRuntime {
         } finally {
             process.destroyForcibly();
         }
+    }
+
+    @Override
+    public String toString() {
+        return name;
     }
 }

@@ -61,7 +61,7 @@ final class ScriptedEchoClient implements PingingSession {
         CompletableFuture<Void> opened = new CompletableFuture<>();
         AtomicReference<CompletableFuture<byte[]>> pong = new AtomicReference<>(new CompletableFuture<>());
         Events dispatch = new Events(events, opened, pong);
-        Thread reader = new Thread(() -> dispatch.readFrom(process), runtime + "-client-" + process.pid());
+        Thread reader = new Thread(() -> dispatch.readFrom(process), "script-client-" + process.pid());
         reader.setDaemon(true);
         ScriptedEchoClient client = new ScriptedEchoClient(process, reader, pong);
         reader.start();
