@@ -6,14 +6,22 @@ import dev.sanfi.sockets.jetty.JettyEchoClient;
 import dev.sanfi.sockets.netty.NettyEchoClient;
 import dev.sanfi.sockets.raw.RawEchoClient;
 
-/** The six clients: the rows of the interop table. */
+/**
+ * The clients: the rows of the interop table. The four modules' own, two Java libraries that are
+ * not ours, and two clients in other languages, each a script in its own process
+ * ({@link ScriptedEchoClient}).
+ */
 enum ClientStack {
     RAW("01-echo-raw", "`RawEchoClient`", RawEchoClient::connect),
     TYRUS("02-echo-jsr356", "`JakartaEchoClient` on Tyrus", JakartaEchoClient::connect),
     JETTY("03-echo-jetty", "`JettyEchoClient`", JettyEchoClient::connect),
     NETTY("04-echo-netty", "`NettyEchoClient`", NettyEchoClient::connect),
     JAVA_WEBSOCKET("Java-WebSocket", "`org.java_websocket.client.WebSocketClient`", JavaWebSocketEchoClient::connect),
-    JDK("JDK", "`java.net.http.WebSocket`", JdkEchoClient::connect);
+    JDK("JDK", "`java.net.http.WebSocket`", JdkEchoClient::connect),
+    NODE_WS("Node ws", "`ws`'s `WebSocket`, in a `node` process",
+            (uri, events) -> ScriptedEchoClient.connect(OutsideRuntime.NODE, "src/test/node/echo-client.js", uri, events)),
+    PYTHON_WEBSOCKETS("Python websockets", "`websockets.connect`, in a `python3` process",
+            (uri, events) -> ScriptedEchoClient.connect(OutsideRuntime.PYTHON, "src/test/python/echo_client.py", uri, events));
 
     private final String name;
     private final String api;
@@ -41,7 +49,7 @@ enum ClientStack {
 
     /** Whether the client's API can send a Ping of its own (see {@link PingingSession}). */
     boolean canPing() {
-        return this == JAVA_WEBSOCKET || this == JDK;
+        return this != RAW && this != TYRUS && this != JETTY && this != NETTY;
     }
 
     /**

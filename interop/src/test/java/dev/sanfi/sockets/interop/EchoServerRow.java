@@ -76,8 +76,8 @@ abstract class EchoServerRow {
             open.session().sendText(ASCII);
             open.session().sendText(MULTI_BYTE);
 
-            assertThat(open.events().nextText()).as(cell(client)).isEqualTo(ASCII);
-            assertThat(open.events().nextText()).as(cell(client)).isEqualTo(MULTI_BYTE);
+            assertThat(open.events().nextText()).as(cell(client)).isEqualTo(server.echoOf(ASCII));
+            assertThat(open.events().nextText()).as(cell(client)).isEqualTo(server.echoOf(MULTI_BYTE));
         }
     }
 
@@ -136,7 +136,8 @@ abstract class EchoServerRow {
 
             assertThat(pong).as(cell(client)).isEqualTo(payload);
             open.session().sendText(ASCII);
-            assertThat(open.events().nextText()).as(cell(client) + ": still open after the Pong").isEqualTo(ASCII);
+            assertThat(open.events().nextText()).as(cell(client) + ": still open after the Pong")
+                    .isEqualTo(server.echoOf(ASCII));
         }
     }
 

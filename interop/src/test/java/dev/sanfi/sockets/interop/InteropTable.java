@@ -6,8 +6,9 @@ import java.util.List;
  * The interop table at the top of chapter 9, made from the same lists the tests run: the rows are
  * {@link ClientStack}, the columns {@link ServerStack}. A cell is ✓ because every check of that pair
  * is a test of {@link EchoServerRow} that must pass for the build to pass; "+ ping" marks the
- * clients whose API can send a Ping of its own ({@link PingingSession}), and {@link #DEVIATION} the
- * pairs whose over-the-limit check is a documented deviation of the reference server.
+ * clients whose API can send a Ping of its own ({@link PingingSession}), {@link #DEVIATION} the
+ * pairs whose over-the-limit check is a documented deviation of the reference server, and
+ * {@link #PREFIX} the server whose text echo is not the text itself (node-echo's {@code "Echo: "}).
  */
 final class InteropTable {
 
@@ -19,6 +20,11 @@ final class InteropTable {
     static final String DEVIATION_LEGEND = "One byte over the limit: Close 1009, or now and then 1006, when the server's reset "
             + "ends the client's write before it has read the Close (the reference server's deviation, see below).";
 
+    /** Marks a server that answers text with a prefix ({@link ServerStack#echoOf}). */
+    static final String PREFIX = "‡";
+    static final String PREFIX_LEGEND = "Answers a text message with `" + ServerStack.NODE_PREFIX
+            + "` and the text, which its text cells expect; binary comes back as it was.";
+
     private InteropTable() {
     }
 
@@ -26,8 +32,14 @@ final class InteropTable {
     static String markdown() {
         StringBuilder out = new StringBuilder();
         out.append("| client ↓ · echo server → |");
+        boolean prefixes = false;
         for (ServerStack server : ServerStack.values()) {
-            out.append(' ').append(server.displayName()).append(" |");
+            out.append(' ').append(server.displayName());
+            if (!server.echoOf(EchoServerRow.ASCII).equals(EchoServerRow.ASCII)) {
+                out.append(' ').append(PREFIX);
+                prefixes = true;
+            }
+            out.append(" |");
         }
         out.append("\n|---|").append("---|".repeat(ServerStack.values().length)).append('\n');
         boolean deviations = false;
@@ -45,6 +57,9 @@ final class InteropTable {
         }
         if (deviations) {
             out.append('\n').append(DEVIATION).append(' ').append(DEVIATION_LEGEND).append('\n');
+        }
+        if (prefixes) {
+            out.append('\n').append(PREFIX).append(' ').append(PREFIX_LEGEND).append('\n');
         }
         List<ServerStack> pages = ServerStack.pages();
         out.append("\n| browser ↓ · page → |");

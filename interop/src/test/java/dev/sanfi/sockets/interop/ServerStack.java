@@ -11,9 +11,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The echo servers: the columns of the interop table. The four modules' servers, and one that is
- * not ours ({@link ReferenceEchoServer}, on Java-WebSocket), which upgrades any path and so is given
- * one with a query, to check that every client sends the path and query of its URI.
+ * The echo servers: the columns of the interop table. The four modules' servers, one that is not
+ * ours ({@link ReferenceEchoServer}, on Java-WebSocket), which upgrades any path and so is given one
+ * with a query, to check that every client sends the path and query of its URI, and chapter 1's
+ * Node example ({@link NodeEchoServer}), which answers text with {@code "Echo: " + text}.
  */
 enum ServerStack {
     RAW("01-echo-raw", RawEchoServer::start, EchoProtocol.ECHO_PATH),
@@ -22,7 +23,12 @@ enum ServerStack {
     JAKARTA("02-echo-jsr356", JakartaEchoServer::start, EchoProtocol.ECHO_PATH),
     JETTY("03-echo-jetty", JettyEchoServer::start, EchoProtocol.ECHO_PATH),
     NETTY("04-echo-netty", NettyEchoServer::start, EchoProtocol.ECHO_PATH),
-    REFERENCE("Java-WebSocket reference", ReferenceEchoServer::start, "/any/path?x=1&y=a%20b");
+    REFERENCE("Java-WebSocket reference", ReferenceEchoServer::start, "/any/path?x=1&y=a%20b"),
+    /** node-echo upgrades any path, as the classic example does; its page connects to {@code /}. */
+    NODE("node-echo (Node ws)", NodeEchoServer::start, "/");
+
+    /** What node-echo puts before every text message it sends back. */
+    static final String NODE_PREFIX = "Echo: ";
 
     private final String name;
     private final EchoServer.Starter starter;
@@ -48,9 +54,14 @@ enum ServerStack {
         return target;
     }
 
+    /** What the server sends back for this text message: the text itself, but node-echo prefixes it. */
+    String echoOf(String text) {
+        return this == NODE ? NODE_PREFIX + text : text;
+    }
+
     /** Whether the server has the echo page at {@code GET /} (common's echo-page.html): the modules' do. */
     boolean servesPage() {
-        return this != REFERENCE;
+        return this != REFERENCE && this != NODE;
     }
 
     /**
