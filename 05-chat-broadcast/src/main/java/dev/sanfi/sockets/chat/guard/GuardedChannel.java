@@ -24,6 +24,8 @@ import org.java_websocket.WrappedByteChannel;
  *       client's Close (or end of stream) has arrived; otherwise it ends our direction (FIN after the
  *       Close frame) and hands the socket to {@link CloseLinger}, which reads and drops what still
  *       comes until the client's Close, its end of stream, or a short deadline.</li>
+ *   <li>A Close the guard knows is coming (the refusal's, or the answer to the client's Close) is not
+ *       left unsent by the library's selector; see {@link #isNeedWrite()}.</li>
  * </ul>
  */
 public final class GuardedChannel implements WrappedByteChannel {
@@ -42,7 +44,7 @@ public final class GuardedChannel implements WrappedByteChannel {
     private volatile Future<?> handshakeDeadline;
     private volatile boolean peerEnded; // set by the selector thread, read by whoever closes
     private boolean refused;
-    private boolean closed;
+    private volatile boolean closed; // set by whoever closes, read by the selector thread
 
     GuardedChannel(SocketChannel socket, WebSocket connection, int maxHeadBytes, long maxMessageBytes, CloseLinger linger) {
         this.socket = socket;
@@ -174,14 +176,34 @@ public final class GuardedChannel implements WrappedByteChannel {
         lastPingNanos = nanos;
     }
 
+    /**
+     * Asked by Java-WebSocket's selector thread after a write batch; true keeps the socket's write
+     * interest. The library's selector, after a batch that found nothing queued, sets the interest to
+     * read only — while a worker thread may just have queued a frame and asked for write interest
+     * itself. The worker's request is then overwritten, and the frame waits until the next one is
+     * queued. For the Close, nothing comes next: the client would wait for a Close and for the end of
+     * TCP that never come (RFC 6455 §7.1.1, §7.1.7).
+     *
+     * <p>A refusal and the client's Close are known here, on the selector thread, before the worker
+     * gets the bytes that make it queue our Close. From then until the library closes this channel
+     * (right after that Close is written), the selector keeps write interest, so a Close queued at
+     * any moment is written. The selector may poll an idle socket meanwhile, until the worker reaches
+     * the refused frame or the client's Close: the next frames it processes.
+     */
     @Override
     public boolean isNeedWrite() {
-        return false;
+        return closeComing() && !closed;
+    }
+
+    /** Whether the connection is to get a Close from us: it is refused, or the client has sent its Close. */
+    private boolean closeComing() {
+        return frames.refusal().isPresent() || frames.peerClosed();
     }
 
     @Override
     public void writeMore() {
-        // nothing is ever held back: every write goes straight to the socket
+        // nothing is ever held back: every write goes straight to the socket; isNeedWrite only keeps
+        // the selector looking until the library has queued its Close
     }
 
     @Override
