@@ -107,7 +107,7 @@ final class ChatEndpoint extends WebSocketServer {
     @Override
     public void onStart() {
         selectorThread = Thread.currentThread();
-        guard.watch(this::getConnections);
+        guard.watch(this::getConnections, this::onWriteDemand);
         started.countDown();
     }
 

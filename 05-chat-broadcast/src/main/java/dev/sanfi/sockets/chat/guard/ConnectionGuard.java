@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketServerFactory;
@@ -47,6 +48,7 @@ public final class ConnectionGuard implements AutoCloseable {
     private final CloseLinger linger;
     private final GuardedServerFactory factory;
     private final IdleSweep sweep;
+    private final StrandedWrites strandedWrites;
 
     /** @param timers runs the deadlines and the idle sweep; owned by the caller */
     public ConnectionGuard(Bounds bounds, ScheduledExecutorService timers) throws IOException {
@@ -55,6 +57,7 @@ public final class ConnectionGuard implements AutoCloseable {
         this.factory = new GuardedServerFactory(bounds.maxHeadBytes(), bounds.maxMessageBytes(),
                 bounds.handshakeTimeout(), timers, linger);
         this.sweep = new IdleSweep(new IdleRule(bounds.pingInterval(), bounds.idleTimeout()), bounds.closeGrace(), timers);
+        this.strandedWrites = new StrandedWrites(timers);
     }
 
     /** RFC 6455 with the guard's frame decisions; the library copies it for each connection. */
@@ -71,9 +74,15 @@ public final class ConnectionGuard implements AutoCloseable {
         GuardedDraft.attach(draft, connection);
     }
 
-    /** Starts pinging and closing idle connections among those the supplier lists. */
-    public void watch(Supplier<Collection<WebSocket>> connections) {
+    /**
+     * Starts pinging and closing idle connections among those the supplier lists, and giving back
+     * write interest to those whose frames the library left queued ({@link StrandedWrites}).
+     *
+     * @param writeDemand the server's {@code onWriteDemand}
+     */
+    public void watch(Supplier<Collection<WebSocket>> connections, Consumer<WebSocket> writeDemand) {
         sweep.start(connections);
+        strandedWrites.start(connections, writeDemand);
     }
 
     /** Closes the sockets still lingering and ends the linger thread. */
