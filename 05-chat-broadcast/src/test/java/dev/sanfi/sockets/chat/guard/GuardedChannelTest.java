@@ -13,10 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.java_websocket.SocketChannelIOHelper;
 import org.java_websocket.WebSocket;
-import org.java_websocket.WebSocketAdapter;
 import org.java_websocket.WebSocketImpl;
 import org.java_websocket.drafts.Draft_6455;
-import org.java_websocket.handshake.Handshakedata;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -116,50 +114,5 @@ class GuardedChannelTest {
         System.arraycopy(first, 0, both, 0, first.length);
         System.arraycopy(second, 0, both, first.length, second.length);
         return both;
-    }
-
-    /** The connection's listener: nothing here gets as far as a callback that matters. */
-    private static final class QuietListener extends WebSocketAdapter {
-        @Override
-        public void onWebsocketMessage(WebSocket conn, String message) {
-        }
-
-        @Override
-        public void onWebsocketMessage(WebSocket conn, ByteBuffer blob) {
-        }
-
-        @Override
-        public void onWebsocketOpen(WebSocket conn, Handshakedata handshake) {
-        }
-
-        @Override
-        public void onWebsocketClose(WebSocket ws, int code, String reason, boolean remote) {
-        }
-
-        @Override
-        public void onWebsocketClosing(WebSocket ws, int code, String reason, boolean remote) {
-        }
-
-        @Override
-        public void onWebsocketCloseInitiated(WebSocket ws, int code, String reason) {
-        }
-
-        @Override
-        public void onWebsocketError(WebSocket conn, Exception ex) {
-        }
-
-        @Override
-        public void onWriteDemand(WebSocket conn) {
-        }
-
-        @Override
-        public InetSocketAddress getLocalSocketAddress(WebSocket conn) {
-            return null;
-        }
-
-        @Override
-        public InetSocketAddress getRemoteSocketAddress(WebSocket conn) {
-            return null;
-        }
     }
 }

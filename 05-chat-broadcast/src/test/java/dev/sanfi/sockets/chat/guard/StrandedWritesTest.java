@@ -10,63 +10,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.java_websocket.WebSocket;
-import org.java_websocket.WebSocketAdapter;
 import org.java_websocket.WebSocketImpl;
 import org.java_websocket.drafts.Draft_6455;
-import org.java_websocket.framing.Framedata;
 import org.junit.jupiter.api.Test;
 
 class StrandedWritesTest {
 
     /** A connection as the library keeps it, with or without frames waiting in its queue. */
     private static WebSocketImpl connection(boolean queued) {
-        WebSocketImpl connection = new WebSocketImpl(new WebSocketAdapter() {
-            @Override
-            public void onWebsocketMessage(WebSocket conn, String message) {
-            }
-
-            @Override
-            public void onWebsocketMessage(WebSocket conn, ByteBuffer blob) {
-            }
-
-            @Override
-            public void onWebsocketOpen(WebSocket conn, org.java_websocket.handshake.Handshakedata d) {
-            }
-
-            @Override
-            public void onWebsocketClose(WebSocket ws, int code, String reason, boolean remote) {
-            }
-
-            @Override
-            public void onWebsocketClosing(WebSocket ws, int code, String reason, boolean remote) {
-            }
-
-            @Override
-            public void onWebsocketCloseInitiated(WebSocket ws, int code, String reason) {
-            }
-
-            @Override
-            public void onWebsocketError(WebSocket conn, Exception ex) {
-            }
-
-            @Override
-            public void onWriteDemand(WebSocket conn) {
-            }
-
-            @Override
-            public java.net.InetSocketAddress getLocalSocketAddress(WebSocket conn) {
-                return null;
-            }
-
-            @Override
-            public java.net.InetSocketAddress getRemoteSocketAddress(WebSocket conn) {
-                return null;
-            }
-
-            @Override
-            public void onWebsocketPing(WebSocket conn, Framedata f) {
-            }
-        }, new Draft_6455());
+        WebSocketImpl connection = new WebSocketImpl(new QuietListener(), new Draft_6455());
         if (queued) {
             connection.outQueue.add(ByteBuffer.wrap(new byte[] {(byte) 0x88, 0x02, 0x03, (byte) 0xe9}));
         }
