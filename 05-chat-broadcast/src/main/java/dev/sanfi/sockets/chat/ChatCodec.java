@@ -80,10 +80,13 @@ public final class ChatCodec {
         if (event instanceof ChatEvent.Welcome welcome) {
             node.put("type", "welcome");
             node.put("you", welcome.you().value());
+            node.put("token", welcome.token());
             ArrayNode members = node.putArray("members");
             welcome.members().forEach(name -> members.add(name.value()));
+            node.put("lastSeq", welcome.lastSeq());
+            node.put("gap", welcome.gap());
             ArrayNode history = node.putArray("history");
-            welcome.history().forEach(message -> history.add(toNode(message)));
+            welcome.history().forEach(old -> history.add(toNode(old)));
         } else if (event instanceof ChatEvent.Joined joined) {
             node.put("type", "joined");
             node.put("seq", joined.seq());

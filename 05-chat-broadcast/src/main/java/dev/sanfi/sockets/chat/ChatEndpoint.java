@@ -114,10 +114,11 @@ final class ChatEndpoint extends WebSocketServer {
     @Override
     public void onOpen(WebSocket connection, ClientHandshake handshake) {
         LOG.info("opened {}", connection.getRemoteSocketAddress());
-        String name = ChatRequestTarget.parse(handshake.getResourceDescriptor()).map(ChatRequestTarget::name).orElse(null);
+        ChatRequestTarget target = ChatRequestTarget.parse(handshake.getResourceDescriptor())
+                .orElse(new ChatRequestTarget(ChatRequestTarget.CHAT_PATH, null, null, null));
         List<ChatRoom.Disconnect<WebSocket>> disconnects;
         synchronized (room) {
-            disconnects = deliver(room.join(connection, name));
+            disconnects = deliver(room.join(connection, target.name(), target.token(), target.since()));
         }
         disconnect(disconnects);
     }

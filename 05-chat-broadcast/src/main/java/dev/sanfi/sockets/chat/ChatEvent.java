@@ -14,8 +14,17 @@ public sealed interface ChatEvent {
         long seq();
     }
 
-    /** To a new member only, first: who is here and what was said lately. */
-    record Welcome(MemberName you, List<MemberName> members, List<Message> history) implements ChatEvent {
+    /**
+     * To a new or returning member only, first: its resume token, who is here, and what was said
+     * lately (a new member) or every event it missed (a returning one).
+     *
+     * @param token   the secret with which this member may take its name back ({@link ResumeToken})
+     * @param lastSeq the seq of the room's last event when this was sent; the history ends there,
+     *                and the next event this member gets is {@code lastSeq + 1}
+     * @param gap     true when the member missed more than the history holds
+     */
+    record Welcome(MemberName you, String token, List<MemberName> members, long lastSeq, boolean gap,
+            List<Sequenced> history) implements ChatEvent {
         public Welcome {
             members = List.copyOf(members);
             history = List.copyOf(history);

@@ -13,6 +13,27 @@ public final class ChatLimits {
     /** How many message events a new member receives in its welcome. */
     public static final int HISTORY_SIZE = 50;
 
+    /**
+     * How many events (joined, left, message) the room keeps for members that come back
+     * ({@code since=SEQ}); one that missed more is told so with {@code "gap": true}.
+     */
+    public static final int RESUME_EVENTS = 1_000;
+
+    /**
+     * The most a returning member's welcome history may take as JSON. A thousand messages of
+     * 2,000 characters could take 8 MB and more, far past {@link #MAX_UNSENT_BYTES}: the welcome
+     * would get its own member dropped as too slow. The newest events that fit are sent, with a gap.
+     */
+    public static final int RESUME_BYTES = 512 * 1024;
+
+    /**
+     * The close code for a connection whose member came back on another connection with its token
+     * (reason {@code replaced}). RFC 6455 §7.4.2 leaves 4000–4999 to applications; a client that
+     * sees it must not reconnect, or two tabs of one member would take the name from each other
+     * forever.
+     */
+    public static final int CLOSE_REPLACED = 4000;
+
     /** A message's text must be 1 to this many characters (Unicode code points). */
     public static final int MAX_TEXT_CHARS = 2_000;
 

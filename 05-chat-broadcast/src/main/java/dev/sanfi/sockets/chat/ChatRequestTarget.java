@@ -7,12 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * The request target of an upgrade ({@code /chat?name=alice}): which path, and which name.
+ * The request target of an upgrade ({@code /chat?name=alice}, or
+ * {@code /chat?name=alice&token=TOKEN&since=SEQ} for a member that comes back): which path, and
+ * which parameters.
  *
- * @param path the path, without the query
- * @param name the first {@code name} parameter, decoded; null when there is none
+ * @param path  the path, without the query
+ * @param name  the first {@code name} parameter, decoded; null when there is none
+ * @param token the first {@code token} parameter, decoded; null when there is none
+ * @param since the first {@code since} parameter, decoded (the room checks it is a seq); null when there is none
  */
-record ChatRequestTarget(String path, String name) {
+record ChatRequestTarget(String path, String name, String token, String since) {
 
     static final String CHAT_PATH = "/chat";
 
@@ -23,7 +27,9 @@ record ChatRequestTarget(String path, String name) {
             if (uri.getRawPath() == null || uri.isAbsolute()) {
                 return Optional.empty();
             }
-            return Optional.of(new ChatRequestTarget(uri.getPath(), nameParameter(uri.getRawQuery())));
+            String query = uri.getRawQuery();
+            return Optional.of(new ChatRequestTarget(uri.getPath(), parameter(query, "name"),
+                    parameter(query, "token"), parameter(query, "since")));
         } catch (URISyntaxException | IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -33,14 +39,14 @@ record ChatRequestTarget(String path, String name) {
         return path.equals(CHAT_PATH);
     }
 
-    private static String nameParameter(String rawQuery) {
+    private static String parameter(String rawQuery, String wanted) {
         if (rawQuery == null) {
             return null;
         }
         for (String pair : rawQuery.split("&")) {
             int equals = pair.indexOf('=');
             String key = equals < 0 ? pair : pair.substring(0, equals);
-            if (URLDecoder.decode(key, StandardCharsets.UTF_8).equals("name")) {
+            if (URLDecoder.decode(key, StandardCharsets.UTF_8).equals(wanted)) {
                 return equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
             }
         }

@@ -1,5 +1,6 @@
 package dev.sanfi.sockets.chat;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The chat without any I/O: who is in the room, the one sequence that orders every event, the
@@ -56,10 +58,12 @@ public final class ChatRoom<M> {
     private final Clock clock;
     private final int messagesPerSecond;
     private final int messageBurst;
-    /** Members in the order they joined; the welcome lists them in this order. */
-    private final Map<M, Member> members = new LinkedHashMap<>();
-    private final Map<MemberName, M> byName = new HashMap<>();
+    private final SecureRandom random = new SecureRandom();
+    /** Members by name, in the order they joined; the welcome lists them in this order. */
+    private final Map<MemberName, Member> members = new LinkedHashMap<>();
+    private final Map<M, Member> byConnection = new HashMap<>();
     private final Deque<ChatEvent.Message> history = new ArrayDeque<>();
+    private final EventLog log = new EventLog(ChatLimits.RESUME_EVENTS);
     private long lastSeq;
 
     /** A room with the default rate limit of {@link ChatLimits}. */
@@ -73,34 +77,108 @@ public final class ChatRoom<M> {
         this.messageBurst = messageBurst;
     }
 
-    private record Member(MemberName name, RateLimiter rate) {
+    /**
+     * One member: its name, its rate (which a resume keeps, so reconnecting does not refill it), the
+     * token that lets it come back, and the connection it is on now (a resume moves it).
+     */
+    private final class Member {
+        final MemberName name;
+        final RateLimiter rate;
+        ResumeToken token;
+        M connection;
+
+        Member(MemberName name, RateLimiter rate) {
+            this.name = name;
+            this.rate = rate;
+        }
+    }
+
+    /** A new connection asks to join under {@code requestedName}, as a new member. */
+    public Outcome<M> join(M connection, String requestedName) {
+        return join(connection, requestedName, null, null);
     }
 
     /**
-     * A new connection asks to join under {@code requestedName} (null when it gave none).
-     * Admitted: a welcome to it, then a joined event to everyone (it included). Refused: an error
-     * to it, then Close 1008 — the name is the only thing a connection can get wrong at this point.
+     * A new connection asks to join under {@code requestedName} (null when it gave none), perhaps
+     * coming back: with the {@code token} of its last welcome, and {@code since}, the last seq it saw.
+     * <ul>
+     *   <li>The name is taken and the token is its member's: a resume. The welcome goes to the new
+     *       connection with every event after {@code since}, the old connection is closed with
+     *       {@link ChatLimits#CLOSE_REPLACED} {@code replaced}, and nothing is broadcast: to the
+     *       others the member never left.
+     *   <li>The name is free: a welcome to it (with the events after {@code since} when it gave
+     *       one, else the last messages), then a joined event to everyone, it included.
+     *   <li>Otherwise (no name, an invalid one, a taken one without its token, a bad {@code since}):
+     *       an error to it, then Close 1008.
+     * </ul>
      */
-    public Outcome<M> join(M connection, String requestedName) {
-        if (members.containsKey(connection)) {
-            throw new IllegalStateException("already a member: " + members.get(connection).name());
+    public Outcome<M> join(M connection, String requestedName, String token, String since) {
+        if (byConnection.containsKey(connection)) {
+            throw new IllegalStateException("already a member: " + byConnection.get(connection).name);
         }
         Optional<MemberName> parsed = MemberName.parse(requestedName);
+        OptionalLong sinceSeq = parseSeq(since);
+        Member taken = parsed.map(members::get).orElse(null);
         String refusal = parsed.isEmpty() ? MemberName.problem(requestedName)
-                : byName.containsKey(parsed.get()) ? "name taken: " + parsed.get() : null;
+                : since != null && sinceSeq.isEmpty() ? "since must be the seq of the last event seen (0 or more): " + since
+                : taken != null && !taken.token.matches(token) ? "name taken: " + parsed.get() : null;
         if (refusal != null) {
             return new Outcome<>(
                     List.of(new Delivery<>(new ChatEvent.Error(refusal), List.of(connection))),
                     List.of(new Disconnect<>(connection, POLICY_VIOLATION, refusal)));
         }
+        if (taken != null) {
+            return resume(taken, connection, sinceSeq);
+        }
         MemberName name = parsed.get();
-        members.put(connection, new Member(name, new RateLimiter(clock, messagesPerSecond, messageBurst)));
-        byName.put(name, connection);
-        ChatEvent.Welcome welcome = new ChatEvent.Welcome(name, memberNames(), List.copyOf(history));
-        ChatEvent.Joined joined = new ChatEvent.Joined(++lastSeq, name, clock.instant());
+        Member member = new Member(name, new RateLimiter(clock, messagesPerSecond, messageBurst));
+        seat(member, connection);
+        ChatEvent.Welcome welcome = sinceSeq.isPresent() ? welcome(member, sinceSeq.getAsLong())
+                : new ChatEvent.Welcome(name, member.token.text(), memberNames(), lastSeq, false, List.copyOf(history));
+        ChatEvent.Joined joined = append(new ChatEvent.Joined(lastSeq + 1, name, clock.instant()));
         return Outcome.of(List.of(
                 new Delivery<>(welcome, List.of(connection)),
                 new Delivery<>(joined, everyone())));
+    }
+
+    /** The member moves to the new connection with a new token; the old connection is closed. */
+    private Outcome<M> resume(Member member, M connection, OptionalLong since) {
+        M old = member.connection;
+        byConnection.remove(old);
+        seat(member, connection);
+        ChatEvent.Welcome welcome = welcome(member, since.orElse(lastSeq));
+        return new Outcome<>(List.of(new Delivery<>(welcome, List.of(connection))),
+                List.of(new Disconnect<>(old, ChatLimits.CLOSE_REPLACED, "replaced")));
+    }
+
+    private void seat(Member member, M connection) {
+        member.connection = connection;
+        member.token = ResumeToken.random(random);
+        members.put(member.name, member); // a resume keeps its place: put() on a present key does not move it
+        byConnection.put(connection, member);
+    }
+
+    private ChatEvent.Welcome welcome(Member member, long since) {
+        EventLog.Replay replay = log.since(since, lastSeq, ChatLimits.RESUME_BYTES);
+        return new ChatEvent.Welcome(member.name, member.token.text(), memberNames(), lastSeq, replay.gap(), replay.events());
+    }
+
+    private static OptionalLong parseSeq(String text) {
+        if (text == null || text.isEmpty() || text.length() > 19 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(text));
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty(); // 19 digits beyond Long.MAX_VALUE
+        }
+    }
+
+    /** Numbers the event (it carries {@code lastSeq + 1}) and keeps it for members that come back. */
+    private <E extends ChatEvent.Sequenced> E append(E event) {
+        lastSeq = event.seq();
+        log.append(event);
+        return event;
     }
 
     /**
@@ -108,11 +186,11 @@ public final class ChatRoom<M> {
      * Otherwise an error to that member alone, and nothing is broadcast; the connection stays.
      */
     public Outcome<M> receive(M connection, String text) {
-        Member member = members.get(connection);
+        Member member = byConnection.get(connection);
         if (member == null) {
-            return Outcome.none(); // refused or already gone; its Close is on the way
+            return Outcome.none(); // refused, replaced or already gone; its Close is on the way
         }
-        if (!member.rate().tryAcquire()) {
+        if (!member.rate.tryAcquire()) {
             return refuse(connection, "too many messages: at most " + messagesPerSecond
                     + " a second (bursts of " + messageBurst + "); this one was not sent");
         }
@@ -120,8 +198,8 @@ public final class ChatRoom<M> {
         if (inbound instanceof Inbound.Invalid invalid) {
             return refuse(connection, invalid.reason());
         }
-        ChatEvent.Message message = new ChatEvent.Message(++lastSeq, member.name(),
-                ((Inbound.Message) inbound).text(), clock.instant());
+        ChatEvent.Message message = append(new ChatEvent.Message(lastSeq + 1, member.name,
+                ((Inbound.Message) inbound).text(), clock.instant()));
         history.addLast(message);
         if (history.size() > ChatLimits.HISTORY_SIZE) {
             history.removeFirst();
@@ -131,7 +209,7 @@ public final class ChatRoom<M> {
 
     /** A member sent a binary message, which the chat protocol does not have. */
     public Outcome<M> receiveBinary(M connection) {
-        return members.containsKey(connection)
+        return byConnection.containsKey(connection)
                 ? refuse(connection, "binary messages are not part of the chat protocol; send JSON text")
                 : Outcome.none();
     }
@@ -139,22 +217,23 @@ public final class ChatRoom<M> {
     /**
      * A connection is gone, or is being removed (too slow). A member's leaving is announced to
      * everyone left; a connection that never joined leaves without a word. Calling it twice for
-     * the same connection announces once.
+     * the same connection announces once, and a connection its member has left for another (a
+     * resume) leaves without a word too.
      */
     public Outcome<M> leave(M connection) {
-        Member member = members.remove(connection);
+        Member member = byConnection.remove(connection);
         if (member == null) {
             return Outcome.none();
         }
-        byName.remove(member.name());
-        ChatEvent.Left left = new ChatEvent.Left(++lastSeq, member.name(), clock.instant());
+        members.remove(member.name);
+        ChatEvent.Left left = append(new ChatEvent.Left(lastSeq + 1, member.name, clock.instant()));
         return members.isEmpty() ? Outcome.none() : Outcome.of(List.of(new Delivery<>(left, everyone())));
     }
 
     /** The name a connection joined under, if it is a member. */
     public Optional<MemberName> nameOf(M connection) {
-        Member member = members.get(connection);
-        return member == null ? Optional.empty() : Optional.of(member.name());
+        Member member = byConnection.get(connection);
+        return member == null ? Optional.empty() : Optional.of(member.name);
     }
 
     public int size() {
@@ -172,11 +251,13 @@ public final class ChatRoom<M> {
 
     private List<MemberName> memberNames() {
         List<MemberName> names = new ArrayList<>(members.size());
-        members.values().forEach(member -> names.add(member.name()));
+        members.values().forEach(member -> names.add(member.name));
         return names;
     }
 
     private List<M> everyone() {
-        return new ArrayList<>(members.keySet());
+        List<M> connections = new ArrayList<>(members.size());
+        members.values().forEach(member -> connections.add(member.connection));
+        return connections;
     }
 }

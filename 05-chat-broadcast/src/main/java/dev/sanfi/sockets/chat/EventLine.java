@@ -38,6 +38,9 @@ final class EventLine {
                 List<String> names = new ArrayList<>();
                 event.path("members").forEach(name -> names.add(printable(name.asText())));
                 lines.add("* welcome, " + printable(event.path("you").asText()) + " - here: " + String.join(", ", names));
+                if (event.path("gap").asBoolean()) {
+                    lines.add("* (missed more events than the server keeps; the oldest are not shown)");
+                }
                 event.path("history").forEach(old -> lines.add(line(old)));
             }
             case "joined", "left", "message" -> lines.add(line(event));

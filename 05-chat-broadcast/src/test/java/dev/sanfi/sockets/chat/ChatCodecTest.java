@@ -28,11 +28,13 @@ class ChatCodecTest {
 
     @Test
     void welcome() {
-        ChatEvent.Welcome welcome = new ChatEvent.Welcome(BOB, List.of(ALICE, BOB),
-                List.of(new ChatEvent.Message(3, ALICE, "hello", AT)));
-        assertThat(ChatCodec.encode(welcome)).isEqualTo("{\"type\":\"welcome\",\"you\":\"bob\",\"members\":[\"alice\",\"bob\"],"
+        ChatEvent.Welcome welcome = new ChatEvent.Welcome(BOB, "T0k3n", List.of(ALICE, BOB), 4, true,
+                List.of(new ChatEvent.Message(3, ALICE, "hello", AT), new ChatEvent.Joined(4, BOB, AT)));
+        assertThat(ChatCodec.encode(welcome)).isEqualTo("{\"type\":\"welcome\",\"you\":\"bob\",\"token\":\"T0k3n\","
+                + "\"members\":[\"alice\",\"bob\"],\"lastSeq\":4,\"gap\":true,"
                 + "\"history\":[{\"type\":\"message\",\"seq\":3,\"from\":\"alice\",\"text\":\"hello\","
-                + "\"at\":\"2026-11-26T10:15:30.123Z\"}]}");
+                + "\"at\":\"2026-11-26T10:15:30.123Z\"},"
+                + "{\"type\":\"joined\",\"seq\":4,\"name\":\"bob\",\"at\":\"2026-11-26T10:15:30.123Z\"}]}");
     }
 
     @Test

@@ -8,8 +8,10 @@ class ChatRequestTargetTest {
 
     @Test
     void pathAndName() {
-        assertThat(ChatRequestTarget.parse("/chat?name=alice")).hasValue(new ChatRequestTarget("/chat", "alice"));
-        assertThat(ChatRequestTarget.parse("/chat?x=1&name=a%20b&name=c")).hasValue(new ChatRequestTarget("/chat", "a b"));
+        assertThat(ChatRequestTarget.parse("/chat?name=alice")).hasValue(new ChatRequestTarget("/chat", "alice", null, null));
+        assertThat(ChatRequestTarget.parse("/chat?x=1&name=a%20b&name=c")).hasValue(new ChatRequestTarget("/chat", "a b", null, null));
+        assertThat(ChatRequestTarget.parse("/chat?since=41&name=alice&token=a-b_c"))
+                .hasValue(new ChatRequestTarget("/chat", "alice", "a-b_c", "41"));
         assertThat(ChatRequestTarget.parse("/chat?name=a+b").orElseThrow().name()).isEqualTo("a b");
         assertThat(ChatRequestTarget.parse("/chat?name").orElseThrow().name()).isEmpty();
         assertThat(ChatRequestTarget.parse("/chat").orElseThrow().name()).isNull();

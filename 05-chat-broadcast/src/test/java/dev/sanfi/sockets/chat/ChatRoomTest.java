@@ -26,8 +26,9 @@ class ChatRoomTest {
         assertThat(outcome.deliveries()).hasSize(2);
         ChatRoom.Delivery<String> welcome = outcome.deliveries().get(0);
         assertThat(welcome.recipients()).containsExactly("c2");
-        assertThat(welcome.event()).isEqualTo(new ChatEvent.Welcome(new MemberName("bob"),
-                List.of(new MemberName("alice"), new MemberName("bob")), List.of()));
+        ChatEvent.Welcome event = (ChatEvent.Welcome) welcome.event();
+        assertThat(event).isEqualTo(new ChatEvent.Welcome(new MemberName("bob"), event.token(),
+                List.of(new MemberName("alice"), new MemberName("bob")), 1, false, List.of()));
         ChatRoom.Delivery<String> joined = outcome.deliveries().get(1);
         assertThat(joined.recipients()).containsExactly("c1", "c2");
         assertThat(joined.event()).isEqualTo(new ChatEvent.Joined(2, new MemberName("bob"), clock.instant()));
@@ -67,8 +68,8 @@ class ChatRoomTest {
         relaxed.leave("c1");
         ChatEvent.Welcome welcome = (ChatEvent.Welcome) relaxed.join("c2", "bob").deliveries().get(0).event();
         assertThat(welcome.history()).hasSize(ChatLimits.HISTORY_SIZE);
-        assertThat(welcome.history().get(0).text()).isEqualTo("m10");
-        assertThat(welcome.history().get(49).text()).isEqualTo("m59");
+        assertThat(((ChatEvent.Message) welcome.history().get(0)).text()).isEqualTo("m10");
+        assertThat(((ChatEvent.Message) welcome.history().get(49)).text()).isEqualTo("m59");
         assertThat(welcome.members()).containsExactly(new MemberName("bob"));
     }
 
@@ -135,5 +136,100 @@ class ChatRoomTest {
             room.receive("c1", message("flood"));
         }
         assertThat(room.receive("c2", message("still fine")).deliveries().get(0).event()).isInstanceOf(ChatEvent.Message.class);
+    }
+
+    private ChatEvent.Welcome welcomeOf(ChatRoom.Outcome<String> outcome) {
+        return (ChatEvent.Welcome) outcome.deliveries().get(0).event();
+    }
+
+    @Test
+    void tokensAre128RandomBitsAndNewOnEveryWelcome() {
+        String first = welcomeOf(room.join("c1", "alice")).token();
+        String second = welcomeOf(room.join("c2", "alice", first, "1")).token();
+        String bobs = welcomeOf(room.join("c3", "bob")).token();
+        assertThat(List.of(first, second, bobs)).doesNotHaveDuplicates()
+                .allSatisfy(token -> assertThat(token).matches("[A-Za-z0-9_-]{22}")); // 16 bytes, base64url
+        assertRefused(room.join("c4", "alice", first, "1"), "name taken: alice");
+    }
+
+    @Test
+    void aResumeWithTheTokenTakesTheNameBackClosesTheOldConnectionAndBroadcastsNothing() {
+        ChatRoom<String> relaxed = new ChatRoom<>(clock, 1000, 1000);
+        String token = welcomeOf(relaxed.join("c1", "alice")).token();
+        relaxed.join("c2", "bob");                  // seq 2
+        relaxed.receive("c2", message("one"));      // seq 3
+        relaxed.receive("c2", message("two"));      // seq 4
+
+        ChatRoom.Outcome<String> resumed = relaxed.join("c1b", "alice", token, "2");
+
+        assertThat(resumed.deliveries()).singleElement().satisfies(d -> assertThat(d.recipients()).containsExactly("c1b"));
+        ChatEvent.Welcome welcome = welcomeOf(resumed);
+        assertThat(welcome.gap()).isFalse();
+        assertThat(welcome.lastSeq()).isEqualTo(4);
+        assertThat(welcome.members()).as("alice keeps her place").containsExactly(new MemberName("alice"), new MemberName("bob"));
+        assertThat(welcome.history()).extracting(ChatEvent.Sequenced::seq).containsExactly(3L, 4L);
+        assertThat(resumed.disconnects()).containsExactly(new ChatRoom.Disconnect<>("c1", ChatLimits.CLOSE_REPLACED, "replaced"));
+        assertThat(relaxed.lastSeq()).as("no left, no joined").isEqualTo(4);
+
+        assertThat(relaxed.leave("c1").deliveries()).as("the replaced connection leaves without a word").isEmpty();
+        assertThat(relaxed.receive("c1", message("ghost")).deliveries()).isEmpty();
+        ChatRoom.Delivery<String> next = relaxed.receive("c2", message("three")).deliveries().get(0);
+        assertThat(next.recipients()).containsExactly("c1b", "c2");
+        assertThat(((ChatEvent.Sequenced) next.event()).seq()).isEqualTo(5);
+    }
+
+    @Test
+    void aWrongOrMissingTokenForATakenNameIsRefusedAsBefore() {
+        room.join("c1", "alice");
+        assertRefused(room.join("c2", "alice", "AAAAAAAAAAAAAAAAAAAAAA", "0"), "name taken: alice");
+        assertRefused(room.join("c3", "alice", null, "0"), "name taken: alice");
+        assertRefused(room.join("c4", "alice", "", null), "name taken: alice");
+        assertThat(room.nameOf("c1")).hasValue(new MemberName("alice"));
+    }
+
+    @Test
+    void aBadSinceIsRefused() {
+        assertRefused(room.join("c1", "alice", null, "-1"), "since must be the seq of the last event seen (0 or more): -1");
+        assertRefused(room.join("c2", "alice", null, "99999999999999999999"),
+                "since must be the seq of the last event seen (0 or more): 99999999999999999999");
+        assertThat(room.size()).isZero();
+    }
+
+    @Test
+    void comingBackAfterTheOldConnectionLeftIsAJoinWithWhatWasMissed() {
+        room.join("c1", "alice");   // 1
+        room.join("c2", "bob");     // 2
+        room.leave("c1");           // 3 alice left
+        room.receive("c2", message("while you were away")); // 4
+        ChatRoom.Outcome<String> back = room.join("c3", "alice", "stale-token", "2");
+        assertThat(welcomeOf(back).history()).extracting(ChatEvent.Sequenced::seq).containsExactly(3L, 4L);
+        assertThat(back.deliveries().get(1).event()).isEqualTo(new ChatEvent.Joined(5, new MemberName("alice"), clock.instant()));
+    }
+
+    @Test
+    void theLogKeeps1000EventsAndSaysWhenMoreWereMissed() {
+        ChatRoom<String> relaxed = new ChatRoom<>(clock, 100_000, 100_000);
+        String token = welcomeOf(relaxed.join("c1", "alice")).token();
+        for (int i = 0; i < ChatLimits.RESUME_EVENTS + 10; i++) {
+            relaxed.receive("c1", message("m" + i));
+        }
+        long last = relaxed.lastSeq();
+        ChatEvent.Welcome lost = welcomeOf(relaxed.join("c1b", "alice", token, "1"));
+        assertThat(lost.gap()).isTrue();
+        assertThat(lost.history()).hasSize(ChatLimits.RESUME_EVENTS);
+        assertThat(lost.history().get(0).seq()).isEqualTo(last - ChatLimits.RESUME_EVENTS + 1);
+        assertThat(lost.history().get(ChatLimits.RESUME_EVENTS - 1).seq()).isEqualTo(last);
+
+        ChatEvent.Welcome kept = welcomeOf(relaxed.join("c1c", "alice", lost.token(), Long.toString(last - ChatLimits.RESUME_EVENTS)));
+        assertThat(kept.gap()).as("exactly what the log holds").isFalse();
+        assertThat(kept.history()).hasSize(ChatLimits.RESUME_EVENTS);
+    }
+
+    @Test
+    void aSinceBeyondTheRoomMeansAnotherRoomAndGetsEverythingWithAGap() {
+        room.join("c1", "alice");
+        ChatEvent.Welcome welcome = welcomeOf(room.join("c2", "bob", null, "500")); // a server restarted since
+        assertThat(welcome.gap()).isTrue();
+        assertThat(welcome.history()).extracting(ChatEvent.Sequenced::seq).containsExactly(1L);
     }
 }

@@ -26,9 +26,18 @@ class EventLineTest {
     @Test
     void aWelcomeShowsWhoIsHereAndTheHistory() {
         MemberName bob = new MemberName("bob");
-        String welcome = ChatCodec.encode(new ChatEvent.Welcome(bob, List.of(new MemberName("alice"), bob),
+        String welcome = ChatCodec.encode(new ChatEvent.Welcome(bob, "t", List.of(new MemberName("alice"), bob), 4, false,
                 List.of(new ChatEvent.Message(4, new MemberName("alice"), "hi", AT))));
         assertThat(lines.format(welcome)).containsExactly("* welcome, bob - here: alice, bob", "#4 10:15:30 <alice> hi");
+    }
+
+    @Test
+    void aWelcomeBackSaysWhenEventsWereMissedBeyondTheHistory() {
+        MemberName bob = new MemberName("bob");
+        String welcome = ChatCodec.encode(new ChatEvent.Welcome(bob, "t", List.of(bob), 2000, true,
+                List.of(new ChatEvent.Left(2000, new MemberName("alice"), AT))));
+        assertThat(lines.format(welcome)).containsExactly("* welcome, bob - here: bob",
+                "* (missed more events than the server keeps; the oldest are not shown)", "#2000 10:15:30 * alice left");
     }
 
     @Test

@@ -60,6 +60,19 @@ final class WireMember implements AutoCloseable {
         return joined(WireClient.connect(address(port)), name, true);
     }
 
+    /** Comes back as {@code name} with the token of its last welcome and the last seq it saw. */
+    static WireMember resume(int port, String name, String token, long since) throws IOException {
+        WireClient client = WireClient.connect(address(port));
+        try {
+            String target = "/chat?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8)
+                    + "&token=" + URLEncoder.encode(token, StandardCharsets.UTF_8) + "&since=" + since;
+            return new WireMember(client, client.upgrade(client.upgradeRequest().withTarget(target)), true);
+        } catch (IOException | RuntimeException | Error e) {
+            client.close();
+            throw e;
+        }
+    }
+
     /**
      * Joins as {@code name} with a tiny receive buffer, then never reads again: the member whose
      * unsent data piles up on the server.
@@ -131,6 +144,17 @@ final class WireMember implements AutoCloseable {
         Frame frame = nextFrame();
         assertThat(frame.opcode()).as("a Close frame, got %s", frame).isEqualTo(Frame.CLOSE);
         return Close.parse(frame.payload());
+    }
+
+    /** Skips events until the server's Close frame: its code and reason. */
+    Close eventsUntilClose() throws InterruptedException {
+        while (true) {
+            Frame frame = nextFrame();
+            if (frame.opcode() == Frame.CLOSE) {
+                return Close.parse(frame.payload());
+            }
+            assertThat(frame.opcode()).as("a text frame or the Close, got %s", frame).isEqualTo(Frame.TEXT);
+        }
     }
 
     /** Waits until the server has closed TCP, with no frame before the end. */
