@@ -5,11 +5,17 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.handshake.ServerHandshake;
@@ -38,12 +44,17 @@ public final class ChatClient {
         this.err = err;
     }
 
-    /** What happened next, in the order it happened. */
+    /** Resume attempts in a row before the client gives up on a server that is gone. */
+    static final int MAX_ATTEMPTS = 8;
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+    /** What happened next, in the order it happened; {@code on} says on which connection. */
     private sealed interface Step {
-        record Welcomed(String you) implements Step {
+        record Welcomed(WebSocketClient on, String you, String token, long lastSeq, int ownInHistory) implements Step {
         }
 
-        record MessageFrom(String from) implements Step {
+        record MessageFrom(WebSocketClient on, String from) implements Step {
         }
 
         record Line(String text) implements Step {
@@ -52,21 +63,86 @@ public final class ChatClient {
         record EndOfInput() implements Step {
         }
 
-        record Closed(int code, String reason) implements Step {
+        record Closed(WebSocketClient on, int code, String reason) implements Step {
         }
     }
 
     /**
      * Joins the chat at {@code uri} (which already carries {@code ?name=}), chats until
-     * {@code input} ends or the server closes, and returns the exit code: 0 after a clean close
-     * (ours, or 1001 when the server shuts down), 1 otherwise.
+     * {@code input} ends or the server closes for good, and returns the exit code: 0 after a clean
+     * close (ours), 1 otherwise. When the connection drops, it comes back by itself with the token
+     * and the last seq it saw ({@code &token=&since=}), waiting longer each time, with jitter.
      *
      * @param input read on a thread of its own (a daemon: standard input cannot be interrupted)
      */
     public int run(URI uri, Iterable<String> input) throws InterruptedException {
         BlockingQueue<Step> steps = new LinkedBlockingQueue<>();
+        AtomicLong lastSeq = new AtomicLong(-1); // the last seq printed: an event twice is printed once
+        WebSocketClient client = null;
+        try {
+            Connected first = connect(uri, steps, lastSeq);
+            client = first.client();
+            if (first.failure() != null) {
+                err.println("cannot connect to " + uri + ": " + first.failure());
+                return 1;
+            }
+            Step step = awaitWelcome(steps, client);
+            if (!(step instanceof Step.Welcomed welcomed)) {
+                return ended(step);
+            }
+            startReading(input, steps);
+            long sent = 0;
+            long echoed = 0;
+            boolean inputEnded = false;
+            while (!inputEnded || echoed < sent) {
+                step = inputEnded ? steps.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS) : steps.take();
+                if (step == null) {
+                    return ended(null);
+                } else if (step instanceof Step.Line line && !line.text().isBlank()) {
+                    client.send(ChatCodec.encodeMessage(line.text()));
+                    sent++;
+                } else if (step instanceof Step.MessageFrom message && message.on() == client
+                        && message.from().equals(welcomed.you())) {
+                    echoed++;
+                } else if (step instanceof Step.EndOfInput) {
+                    inputEnded = true;
+                } else if (step instanceof Step.Closed closed && closed.on() == client) {
+                    if (!resumable(closed)) {
+                        return ended(step);
+                    }
+                    err.println("disconnected: " + describe(closed) + "; coming back");
+                    client.closeBlocking();
+                    client = null;
+                    Step back = resume(uri, welcomed, steps, lastSeq);
+                    if (!(back instanceof Step.Welcomed again)) {
+                        return ended(back);
+                    }
+                    client = again.on();
+                    welcomed = again;
+                    echoed += again.ownInHistory();
+                    if (echoed < sent) {
+                        err.println("! " + (sent - echoed) + " message(s) may not have reached the server before the drop");
+                        sent = echoed;
+                    }
+                }
+            }
+            client.closeBlocking();
+            return 0;
+        } finally {
+            if (client != null) {
+                client.closeBlocking(); // no-op when closed; ends the library's threads otherwise
+            }
+        }
+    }
+
+    /** A connection, and why it did not open (null when it did). */
+    private record Connected(WebSocketClient client, String failure) {
+    }
+
+    private Connected connect(URI uri, BlockingQueue<Step> steps, AtomicLong lastSeq) throws InterruptedException {
         AtomicReference<Exception> failure = new AtomicReference<>();
         AtomicBoolean opened = new AtomicBoolean();
+        AtomicReference<String> refusal = new AtomicReference<>("");
         WebSocketClient client = new WebSocketClient(uri) {
             @Override
             public void onOpen(ServerHandshake handshake) {
@@ -75,21 +151,35 @@ public final class ChatClient {
 
             @Override
             public void onMessage(String message) {
+                JsonNode event = parseQuietly(message);
+                String type = event.path("type").asText();
+                long seq = event.path("seq").asLong(-1);
+                if (event.has("seq") && seq <= lastSeq.get()) {
+                    return; // seen already: at-least-once delivery, deduplicated by seq
+                }
                 synchronized (out) {
                     lines.format(message).forEach(out::println);
                 }
-                JsonNode event = parseQuietly(message);
-                String type = event.path("type").asText();
+                if (event.has("seq")) {
+                    lastSeq.set(seq);
+                }
                 if (type.equals("welcome")) {
-                    steps.add(new Step.Welcomed(event.path("you").asText()));
+                    String you = event.path("you").asText();
+                    int own = 0;
+                    for (JsonNode old : event.path("history")) {
+                        own += old.path("from").asText().equals(you) && lastSeq.get() >= 0 ? 1 : 0;
+                    }
+                    lastSeq.set(event.path("lastSeq").asLong());
+                    steps.add(new Step.Welcomed(this, you, event.path("token").asText(), event.path("lastSeq").asLong(), own));
                 } else if (type.equals("message")) {
-                    steps.add(new Step.MessageFrom(event.path("from").asText()));
+                    steps.add(new Step.MessageFrom(this, event.path("from").asText()));
                 }
             }
 
             @Override
             public void onClose(int code, String reason, boolean remote) {
-                steps.add(new Step.Closed(code, reason));
+                refusal.set(reason);
+                steps.add(new Step.Closed(this, code, reason));
             }
 
             @Override
@@ -97,59 +187,80 @@ public final class ChatClient {
                 failure.set(error);
             }
         };
+        if (!client.connectBlocking(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS) && !opened.get()) {
+            client.closeBlocking();
+            Exception error = failure.get();
+            String why = error != null ? (error.getMessage() != null ? error.getMessage() : error.getClass().getSimpleName())
+                    : refusal.get().isEmpty() ? "no answer" : refusal.get();
+            return new Connected(client, why);
+        }
+        return new Connected(client, null);
+    }
+
+    /** Opened, though perhaps closed already (a refused name): the welcome, or the end. */
+    private static Step awaitWelcome(BlockingQueue<Step> steps, WebSocketClient client) throws InterruptedException {
+        List<Step> later = new ArrayList<>();
         try {
-            if (!client.connectBlocking(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS) && !opened.get()) {
-                Step first = steps.poll();
-                err.println("cannot connect to " + uri + ": " + describe(failure.get(), first));
-                return 1;
-            }
-            // Opened, though perhaps closed already (a refused name): the welcome, or the end
-            Step step = steps.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            while (step instanceof Step.MessageFrom) {
-                step = steps.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            }
-            if (!(step instanceof Step.Welcomed welcomed)) {
-                return ended(step);
-            }
-            startReading(input, steps);
-            long sent = 0;
-            long echoed = 0;
             while (true) {
-                step = steps.take();
-                if (step instanceof Step.Line line && !line.text().isBlank()) {
-                    client.send(ChatCodec.encodeMessage(line.text()));
-                    sent++;
-                } else if (step instanceof Step.MessageFrom message && message.from().equals(welcomed.you())) {
-                    echoed++;
-                } else if (step instanceof Step.Closed) {
-                    return ended(step);
-                } else if (step instanceof Step.EndOfInput) {
-                    while (echoed < sent) {
-                        step = steps.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-                        if (step == null || step instanceof Step.Closed) {
-                            return ended(step);
-                        }
-                        if (step instanceof Step.MessageFrom message && message.from().equals(welcomed.you())) {
-                            echoed++;
-                        }
-                    }
-                    client.closeBlocking();
-                    return 0;
+                Step step = steps.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                if (step == null || step instanceof Step.Welcomed welcomed && welcomed.on() == client
+                        || step instanceof Step.Closed closed && closed.on() == client) {
+                    return step;
+                }
+                if (step instanceof Step.Line || step instanceof Step.EndOfInput) {
+                    later.add(step); // input typed while away is sent once back
                 }
             }
         } finally {
-            client.closeBlocking(); // no-op when closed; ends the library's threads otherwise
+            steps.addAll(later);
         }
+    }
+
+    /**
+     * Comes back as the member of {@code last}: waits 0.5 s, 1 s, 2 s, ... (at most 30 s), each
+     * times a random 0.5–1, so that the members of a server that went away do not all return in
+     * the same instant; gives up after {@link #MAX_ATTEMPTS} attempts. Returns the new welcome, or
+     * the Close that refused it, or null.
+     */
+    private Step resume(URI uri, Step.Welcomed last, BlockingQueue<Step> steps, AtomicLong lastSeq) throws InterruptedException {
+        URI again = URI.create(uri + "&token=" + URLEncoder.encode(last.token(), StandardCharsets.UTF_8)
+                + "&since=" + Math.max(0, lastSeq.get()));
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            long backoff = Math.min(MAX_BACKOFF.toMillis(), FIRST_BACKOFF.toMillis() << attempt);
+            Thread.sleep((long) (backoff * (0.5 + ThreadLocalRandom.current().nextDouble() / 2)));
+            Connected connected = connect(again, steps, lastSeq);
+            if (connected.failure() != null) {
+                err.println("cannot connect to " + uri + ": " + connected.failure());
+                continue;
+            }
+            Step step = awaitWelcome(steps, connected.client());
+            if (step instanceof Step.Welcomed) {
+                return step;
+            }
+            connected.client().closeBlocking();
+            if (step instanceof Step.Closed closed && !resumable(closed)) {
+                return step;
+            }
+        }
+        err.println("gave up after " + MAX_ATTEMPTS + " attempts to come back");
+        return new Step.Closed(null, 1006, "gave up");
+    }
+
+    /** 1000 is a leaving, 1008 (but too slow) a refusal, 4000 another connection took over: none is worth a retry. */
+    private static boolean resumable(Step.Closed closed) {
+        return closed.code() != 1000 && closed.code() != ChatLimits.CLOSE_REPLACED
+                && !(closed.code() == 1008 && !"too slow".equals(closed.reason()));
+    }
+
+    private static String describe(Step.Closed closed) {
+        return closed.code() + (closed.reason() == null || closed.reason().isEmpty() ? "" : " " + closed.reason());
     }
 
     private int ended(Step step) {
         if (step instanceof Step.Closed closed) {
-            String why = closed.code() + (closed.reason().isEmpty() ? "" : " " + closed.reason());
-            if (closed.code() == 1001) {
-                err.println("the server closed the chat: " + why);
-                return 0;
+            if (closed.on() != null) {
+                err.println("disconnected: " + describe(closed));
             }
-            err.println("disconnected: " + why);
         } else {
             err.println("no answer from the server within " + TIMEOUT.toSeconds() + " s");
         }
@@ -174,12 +285,5 @@ public final class ChatClient {
         } catch (IllegalArgumentException e) {
             return ChatCodec.parse("{}");
         }
-    }
-
-    private static String describe(Exception error, Step first) {
-        if (error != null) {
-            return error.getMessage() != null ? error.getMessage() : error.getClass().getSimpleName();
-        }
-        return first instanceof Step.Closed closed && !closed.reason().isEmpty() ? closed.reason() : "no answer";
     }
 }

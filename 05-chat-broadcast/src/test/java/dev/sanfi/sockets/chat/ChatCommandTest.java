@@ -104,4 +104,61 @@ class ChatCommandTest {
             assertThat(err()).contains("disconnected: 1008 name taken: alice");
         }
     }
+
+    @Test
+    void theClientComesBackAfterADropAndGetsWhatItMissed() throws Exception {
+        ChatSettings settings = ChatSettings.defaults(0, 0).withHost("127.0.0.1");
+        ChatServer first = ChatServer.start(settings);
+        int wsPort = first.wsPort();
+        java.util.concurrent.BlockingQueue<String> input = new java.util.concurrent.LinkedBlockingQueue<>();
+        String end = "\u0000end";
+        Iterable<String> lines = () -> new java.util.Iterator<>() {
+            private String next;
+
+            @Override
+            public boolean hasNext() {
+                try {
+                    next = input.take();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+                return !next.equals(end);
+            }
+
+            @Override
+            public String next() {
+                return next;
+            }
+        };
+        java.util.concurrent.CompletableFuture<Integer> exit = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return new ChatClient(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
+                        .run(java.net.URI.create("ws://127.0.0.1:" + wsPort + "/chat?name=bob"), lines);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> out.toString(StandardCharsets.UTF_8).contains("* bob joined"));
+            first.close(); // a restart: the client is told 1001 and comes back
+            try (ChatServer again = ChatServer.start(ChatSettings.defaults(0, wsPort).withHost("127.0.0.1"));
+                 WireMember alice = WireMember.join(wsPort, "alice")) {
+                alice.nextEvent("joined");
+                alice.sendMessage("hello again");
+                alice.nextEvent("message");
+                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15))
+                        .until(() -> out.toString(StandardCharsets.UTF_8).contains("<alice> hello again"));
+                input.add("back");
+                assertThat(alice.nextEvent("message").path("text").asText()).isEqualTo("back");
+                input.add(end);
+                assertThat(exit.get(15, java.util.concurrent.TimeUnit.SECONDS)).as(err()).isEqualTo(0);
+                assertThat(err()).contains("disconnected: 1001 server shutting down; coming back");
+            }
+        } finally {
+            first.close();
+            input.add(end);
+        }
+    }
 }

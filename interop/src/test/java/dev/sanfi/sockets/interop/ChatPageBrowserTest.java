@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sanfi.sockets.chat.ChatServer;
 import dev.sanfi.sockets.chat.ChatSettings;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +16,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -179,6 +181,57 @@ class ChatPageBrowserTest {
         assertThat(status.getDomAttribute("role")).isEqualTo("status");
         assertThat(status.getDomAttribute("aria-live")).isEqualTo("polite");
         assertThat(page.findElement(By.id("messages")).getDomAttribute("aria-live")).isEqualTo("polite");
+    }
+
+    /**
+     * Run in the page before its own script: every WebSocket the page opens is kept in
+     * window.__sockets, and while window.__offline is true a new one asks for a path the server
+     * refuses, which the page sees as a connection that cannot be made (1006): a network that is down.
+     */
+    private static final String CUTTABLE_SOCKETS = """
+            (() => {
+              const Real = window.WebSocket;
+              window.__sockets = [];
+              window.__offline = false;
+              function Cuttable(url, protocols) {
+                const socket = new Real(window.__offline ? url.replace('/chat?', '/offline?') : url, protocols);
+                window.__sockets.push(socket);
+                return socket;
+              }
+              Cuttable.prototype = Real.prototype;
+              for (const state of ['CONNECTING', 'OPEN', 'CLOSING', 'CLOSED']) Cuttable[state] = Real[state];
+              window.WebSocket = Cuttable;
+            })();
+            """;
+
+    @Test
+    @DisplayName("a page whose connection drops comes back as the same member and shows what it missed, once")
+    void aDroppedPageResumesAndShowsWhatItMissed() {
+        ChromeDriver driver = (ChromeDriver) first.driver();
+        Map<String, Object> script = driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", CUTTABLE_SOCKETS));
+        try {
+            join(first, "judy");
+            join(second, "ken");
+            awaitMembers(first, "judy (you)", "ken");
+
+            driver.executeScript("window.__offline = true; window.__sockets.forEach((socket) => socket.close());");
+            awaitState(first, "disconnected");
+            say(second, "said while judy was away");
+            awaitMessage(second, "ken", "said while judy was away");
+            driver.executeScript("window.__offline = false;");
+
+            awaitState(first, "connected");
+            awaitMessage(first, "ken", "said while judy was away");
+            assertThat(first.driver().findElements(By.cssSelector("#messages li .text")).stream()
+                    .filter(text -> text.getText().equals("said while judy was away")).count())
+                    .as("shown once").isEqualTo(1);
+            assertThat(connectionLines(first)).as("the same member, not a stranger").endsWith("connected as judy");
+            assertThat(notices(first)).as("a resume brings every event missed, its own left included, not only messages")
+                    .anyMatch(line -> line.endsWith("judy left"));
+            awaitMembers(first, "judy (you)", "ken");
+        } finally {
+            driver.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", script.get("identifier")));
+        }
     }
 
     /** Joins the class's chat. */

@@ -16,6 +16,7 @@
   let socket = null;
   let myName = null;
   let lastSeq = 0;          // the last seq seen; the next event must carry lastSeq + 1
+  let token = null;         // from the last welcome: with it and lastSeq, a reconnect resumes
   let attempt = 0;          // reconnect attempts since the last welcome
   let reconnectTimer = null;
   const members = new Set();
@@ -72,12 +73,31 @@
     }));
   }
 
-  // One server-wide seq: a gap means this page missed events (it was dropped, or reconnected).
+  // One server-wide seq. An event at or below lastSeq was seen already (delivery is at least
+  // once): false, and it is skipped. One above lastSeq + 1 means events are missing.
   function checkSeq(seq) {
+    if (seq <= lastSeq) return false;
     if (lastSeq !== 0 && seq !== lastSeq + 1) {
       addLine([['(missed events ' + (lastSeq + 1) + '-' + (seq - 1) + ')', null]], 'notice');
     }
     lastSeq = seq;
+    return true;
+  }
+
+  function showNotice(event, what) {
+    addLine([[time(event.at), 'time'], [event.name + ' ' + what, null]], 'notice');
+  }
+
+  // What a welcome back brings: every event after the since we sent, shown as if it had come
+  // live (after a server restart, the new room's events, with a gap).
+  function showMissed(event) {
+    if (event.gap) {
+      addLine([['(missed more events than the server keeps: older ones are not shown)', null]], 'notice');
+    }
+    for (const old of event.history) {
+      if (old.type === 'message') showMessage(old);
+      else if (old.type === 'joined' || old.type === 'left') showNotice(old, old.type);
+    }
   }
 
   function showMessage(event) {
@@ -96,30 +116,34 @@
         members.clear();
         event.members.forEach((name) => members.add(name));
         renderMembers();
-        lastSeq = 0;
-        // After a reconnect the log stays as it was, close lines included: only messages this
-        // page has not shown yet are added.
-        event.history.forEach(showMessage);
+        // After a reconnect the log stays as it was, close lines included: a welcome back holds
+        // every event after our lastSeq (or says there is a gap), a first one the last messages.
+        if (token !== null) {
+          showMissed(event);
+        } else {
+          event.history.forEach(showMessage);
+        }
+        token = event.token;
+        lastSeq = event.lastSeq;
         connectionLine('connected as ' + myName);
         setStatus('connected', 'connected as ' + myName);
         setConnected(true);
         textInput.focus();
         break;
       case 'joined':
-        checkSeq(event.seq);
+        if (!checkSeq(event.seq)) break;
         members.add(event.name);
         renderMembers();
-        addLine([[time(event.at), 'time'], [event.name + ' joined', null]], 'notice');
+        showNotice(event, 'joined');
         break;
       case 'left':
-        checkSeq(event.seq);
+        if (!checkSeq(event.seq)) break;
         members.delete(event.name);
         renderMembers();
-        addLine([[time(event.at), 'time'], [event.name + ' left', null]], 'notice');
+        showNotice(event, 'left');
         break;
       case 'message':
-        checkSeq(event.seq);
-        showMessage(event);
+        if (checkSeq(event.seq)) showMessage(event);
         break;
       case 'error':
         addLine([['server: ' + event.reason, null]], 'error');
@@ -133,7 +157,8 @@
     clearTimeout(reconnectTimer);
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
     const url = scheme + '://' + location.hostname + ':' + config.wsPort + config.wsPath
-        + '?name=' + encodeURIComponent(name);
+        + '?name=' + encodeURIComponent(name)
+        + (token === null ? '' : '&token=' + encodeURIComponent(token) + '&since=' + lastSeq);
     setStatus('connecting', 'connecting…');
     let opened = false;
     socket = new WebSocket(url);
@@ -148,11 +173,14 @@
     socket.onclose = (close) => {
       socket = null;
       setConnected(false);
-      // 1008 for the name (missing, invalid, taken): retrying cannot help, ask again.
-      if (close.code === 1008 && close.reason !== 'too slow') {
+      // 4000: this member came back on another connection (another tab); retrying would take the
+      // name back from it, and it from us, forever. 1008 for the name (missing, invalid, taken):
+      // retrying cannot help. Either way, ask again.
+      if (close.code === 4000 || close.code === 1008 && close.reason !== 'too slow') {
         room.hidden = true;
         joinForm.hidden = false;
-        joinError.textContent = close.reason || 'the server refused the name';
+        joinError.textContent = close.code === 4000 ? 'replaced: this name is in use in another window'
+            : close.reason || 'the server refused the name';
         joinError.hidden = false;
         setStatus('not-joined', 'not connected');
         return;
@@ -179,6 +207,7 @@
     joinForm.hidden = true;
     room.hidden = false;
     attempt = 0;
+    if (nameInput.value.trim() !== myName) token = null; // another name: a new member, not a resume
     connect(nameInput.value.trim());
   });
 
