@@ -93,7 +93,10 @@ class RunnableJarTest {
             output.awaitEnd();
             // The binding is found through the merged META-INF/services: one INFO line per session.
             assertThat(output.lines()).anyMatch(line -> line.contains(" INFO ") && line.contains("opened"));
-            assertThat(output.lines()).noneMatch(line -> line.startsWith("SLF4J"));
+            // Not any "SLF4J" line: when several threads log while SLF4J starts, it says it replays
+            // their calls, which is no fault. What must not appear is that it found no binding.
+            assertThat(output.lines()).noneMatch(line -> line.contains("No SLF4J providers")
+                    || line.contains("multiple SLF4J providers"));
         } finally {
             process.destroyForcibly();
             output.awaitEnd();
