@@ -148,8 +148,9 @@ class ChatBoundsTest {
     @Test
     @DisplayName("a member that never reads and never answers pings gets Pings, then Close 1001 at the idle timeout, then TCP closed")
     void idleMemberGetsClose1001() throws Exception {
+        // 1.3 s between a Ping and the idle close, for a busy machine's late Pong from alice.
         Duration ping = Duration.ofMillis(200);
-        Duration idle = Duration.ofMillis(800);
+        Duration idle = Duration.ofMillis(1500);
         ChatServer server = start(ChatSettings.defaults(0, 0).withTimers(ping, idle));
         WireMember alice = join(server, "alice");
         long start = System.nanoTime();
@@ -169,8 +170,9 @@ class ChatBoundsTest {
     @Test
     @DisplayName("any frame counts as life: a member that answers the server's Pings stays past twice the idle timeout")
     void answeringPingsKeepsAMember() throws Exception {
+        // 1.3 s between a Ping and the idle close, for a busy machine's late Pong.
         Duration ping = Duration.ofMillis(200);
-        Duration idle = Duration.ofMillis(600);
+        Duration idle = Duration.ofMillis(1500);
         ChatServer server = start(ChatSettings.defaults(0, 0).withTimers(ping, idle));
         WireMember alice = join(server, "alice");
         long start = System.nanoTime();
