@@ -118,6 +118,39 @@ class EchoPageBrowserTest {
         }
     }
 
+    @Test
+    @DisplayName("Chromium -> 01-echo-raw page: the page's own heartbeat is answered by the echo and not shown as a message")
+    void heartbeatIsAnsweredByALiveServer() throws Exception {
+        try (EchoServer server = ServerStack.RAW.starter().start(ServerSettings.defaults(0).withHost("127.0.0.1"))) {
+            chromium.driver().get("http://127.0.0.1:" + server.port() + "/?heartbeat=1");
+            awaitState("open");
+
+            chromium.await().withMessage(() -> "a heartbeat answered; log: " + lines("info") + lines("error"))
+                    .until(page -> lines("info").stream().anyMatch(line -> line.startsWith("heartbeat answered in ")));
+            assertThat(lines("info")).contains("heartbeat sent");
+            assertThat(lines("received")).as("the heartbeat's echo is the page's, not a message").isEmpty();
+            assertThat(page().findElement(By.id("state")).getDomAttribute("data-state")).isEqualTo("open");
+            page().findElement(By.id("close")).click();
+            awaitState("closed");
+        }
+    }
+
+    @Test
+    @DisplayName("Chromium -> a server gone silent: no answer to the heartbeat, the page gives the connection up and reconnects")
+    void heartbeatNoticesASilentServer() throws Exception {
+        try (SilentServer server = new SilentServer()) {
+            chromium.driver().get("http://127.0.0.1:" + server.port() + "/?heartbeat=1");
+            awaitState("open");
+
+            // Nothing closed the connection: only the heartbeat tells the page that nobody answers.
+            assertThat(awaitLine("error", 1)).isEqualTo("no answer to the heartbeat in 1 s: the connection is dead");
+            chromium.await().withMessage(() -> "a reconnect; log: " + lines("info"))
+                    .until(page -> lines("info").stream().anyMatch(line -> line.startsWith("reconnecting in ")));
+            assertThat(lines("info")).as("the abandoned connection's close is not waited for").noneMatch(line -> line.startsWith("closed:"));
+            chromium.driver().get("about:blank"); // stop the page's retries before the server goes
+        }
+    }
+
     private WebDriver page() {
         return chromium.driver();
     }
