@@ -1,6 +1,8 @@
 package dev.sanfi.sockets.bench;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -9,12 +11,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code java -cp ... dev.sanfi.sockets.bench.Main echo|chat|bare-netty-server ...}; bench/run
+ * {@code java -cp ... dev.sanfi.sockets.bench.Main echo|chat|bare-netty-server|speed-chart ...}; bench/run
  * puts them together. Prints a human summary and one {@code RESULT key=value ...} line for scripts.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Load for the side-by-side measurements of chapter 9.",
-        subcommands = {Main.Echo.class, Main.Chat.class, Main.BareNetty.class})
+        subcommands = {Main.Echo.class, Main.Chat.class, Main.BareNetty.class, Main.Chart.class})
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
@@ -107,6 +109,34 @@ public final class Main implements Callable<Integer> {
                 stopped.countDown();
             }, "bare-netty-shutdown"));
             stopped.await();
+            return 0;
+        }
+    }
+
+    @Command(name = "speed-chart", mixinStandardHelpOptions = true,
+            description = "Chapter 9's chart: one bar per server, its echoes a second as a multiple of the reference's, as SVG.")
+    static final class Chart implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "RESULTS", description = "One line per server: SERVER RESULT key=value ...")
+        Path results;
+
+        @Option(names = "--out", paramLabel = "FILE", required = true, description = "The SVG file to write.")
+        Path out;
+
+        @Option(names = "--reference", paramLabel = "SERVER", description = "The server the others are divided by (default: ${DEFAULT-VALUE}).")
+        String reference = "node";
+
+        @Option(names = "--subtitle", paramLabel = "TEXT", description = "How the run was made, under the bars (default: none).")
+        String subtitle = "";
+
+        @Override
+        public Integer call() {
+            try {
+                SpeedChart.write(results, reference, subtitle, out);
+            } catch (IllegalArgumentException | IOException e) {
+                System.err.println("speed-chart: " + e.getMessage());
+                return 1;
+            }
+            System.out.println("wrote " + out);
             return 0;
         }
     }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
@@ -113,6 +114,83 @@ class EchoPageBrowserTest {
             assertThat(page().findElement(By.id("extensions")).getText()).isEqualTo("(none)");
             assertThat(page().findElement(By.id("protocol")).getText()).isEqualTo("(none)");
             assertThat(page().findElement(By.id("buffered")).getText()).isEqualTo("0");
+            page().findElement(By.id("close")).click();
+            awaitState("closed");
+        }
+    }
+
+    @Test
+    @DisplayName("Chromium -> 01-echo-raw page: the page's own heartbeat is answered by the echo and not shown as a message")
+    void heartbeatIsAnsweredByALiveServer() throws Exception {
+        try (EchoServer server = ServerStack.RAW.starter().start(ServerSettings.defaults(0).withHost("127.0.0.1"))) {
+            chromium.driver().get("http://127.0.0.1:" + server.port() + "/?heartbeat=1");
+            awaitState("open");
+
+            chromium.await().withMessage(() -> "a heartbeat answered; log: " + lines("info") + lines("error"))
+                    .until(page -> lines("info").stream().anyMatch(line -> line.startsWith("heartbeat answered in ")));
+            assertThat(lines("info")).contains("heartbeat sent");
+            assertThat(lines("received")).as("the heartbeat's echo is the page's, not a message").isEmpty();
+            assertThat(page().findElement(By.id("state")).getDomAttribute("data-state")).isEqualTo("open");
+            page().findElement(By.id("close")).click();
+            awaitState("closed");
+        }
+    }
+
+    @Test
+    @DisplayName("Chromium -> a server gone silent: no answer to the heartbeat, the page gives the connection up and reconnects")
+    void heartbeatNoticesASilentServer() throws Exception {
+        try (SilentServer server = new SilentServer()) {
+            chromium.driver().get("http://127.0.0.1:" + server.port() + "/?heartbeat=1");
+            awaitState("open");
+
+            // Nothing closed the connection: only the heartbeat tells the page that nobody answers.
+            assertThat(awaitLine("error", 1)).isEqualTo("no answer to the heartbeat in 1 s: the connection is dead");
+            chromium.await().withMessage(() -> "a reconnect; log: " + lines("info"))
+                    .until(page -> lines("info").stream().anyMatch(line -> line.startsWith("reconnecting in ")));
+            assertThat(lines("info")).as("the abandoned connection's close is not waited for").noneMatch(line -> line.startsWith("closed:"));
+            chromium.driver().get("about:blank"); // stop the page's retries before the server goes
+        }
+    }
+
+    @Test
+    @DisplayName("Chromium -> 01-echo-raw: the WebSocket API's rules of chapter 1b (send while connecting, close codes, a refused subprotocol)")
+    void theBrowsersRulesForScripts() throws Exception {
+        try (EchoServer server = ServerStack.RAW.starter().start(ServerSettings.defaults(0).withHost("127.0.0.1"))) {
+            chromium.driver().get("http://127.0.0.1:" + server.port() + "/");
+            awaitState("open");
+            JavascriptExecutor script = (JavascriptExecutor) chromium.driver();
+
+            Object rules = script.executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    const seen = [];
+                    const ws = new WebSocket(url);
+                    const name = (action) => { try { action(); return "ok"; } catch (e) { return e.name; } };
+                    seen.push("send while connecting: " + name(() => ws.send("early")));
+                    ws.onopen = () => {
+                      seen.push("close(1001): " + name(() => ws.close(1001)));
+                      seen.push("close(4000, 124 bytes): " + name(() => ws.close(4000, "x".repeat(124))));
+                      seen.push("binaryType: " + ws.binaryType);
+                      ws.close(4000, "done");
+                    };
+                    ws.onclose = (event) => { seen.push("closed: " + event.code + " " + event.reason + " " + event.wasClean); done(seen); };
+                    """);
+            assertThat(rules).asList().containsExactly(
+                    "send while connecting: InvalidStateError",
+                    "close(1001): InvalidAccessError",
+                    "close(4000, 124 bytes): SyntaxError",
+                    "binaryType: blob",
+                    "closed: 4000 done true");
+
+            // The echo servers choose no subprotocol; a page that offered one does not get a connection.
+            Object refused = script.executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    const seen = [];
+                    const ws = new WebSocket(url, ["chat.v1"]);
+                    ws.onopen = () => seen.push("open");
+                    ws.onerror = () => seen.push("error");
+                    ws.onclose = (event) => { seen.push("closed: " + event.code); done(seen); };
+                    """);
+            assertThat(refused).asList().containsExactly("error", "closed: 1006");
             page().findElement(By.id("close")).click();
             awaitState("closed");
         }

@@ -75,7 +75,7 @@ class DocsSnippetsTest {
         return FILES.lines(document).orElseThrow(() -> new AssertionError(document + " is missing"));
     }
 
-    private static Path repositoryRoot() {
+    static Path repositoryRoot() {
         Path directory = Path.of("").toAbsolutePath();
         while (directory != null) {
             if (Files.isRegularFile(directory.resolve("pom.xml")) && Files.isDirectory(directory.resolve("testkit"))

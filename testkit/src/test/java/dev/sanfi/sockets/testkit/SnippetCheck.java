@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /**
  * Checks that the code quoted in a Markdown file is still the text of the source it names.
  *
- * <p>A quoted snippet is a fenced {@code ```java} block whose line directly above is a marker
+ * <p>A quoted snippet is a fenced {@code ```java} block (or {@code ```js} or {@code ```html}, for
+ * the pages' scripts) whose line directly above is a marker
  * naming a repository-relative source file:
  *
  * <pre>
@@ -32,7 +33,7 @@ final class SnippetCheck {
 
     private static final Pattern MARKER = Pattern.compile("^\\s*<!--\\s*snippet:\\s*(\\S+)\\s*-->\\s*$");
     private static final Pattern ANY_FENCE = Pattern.compile("^\\s*(`{3,}|~{3,}).*$");
-    private static final Pattern JAVA_FENCE = Pattern.compile("^(\\s*)(`{3,})\\s*java\\s*$");
+    private static final Pattern QUOTE_FENCE = Pattern.compile("^(\\s*)(`{3,})\\s*(java|js|html)\\s*$");
 
     private SnippetCheck() {
     }
@@ -88,9 +89,9 @@ final class SnippetCheck {
                 i = endOfFence(markdown, i); // a marker shown inside another code block is not one
                 continue;
             }
-            Matcher fence = i + 1 < markdown.size() ? JAVA_FENCE.matcher(markdown.get(i + 1)) : null;
+            Matcher fence = i + 1 < markdown.size() ? QUOTE_FENCE.matcher(markdown.get(i + 1)) : null;
             if (fence == null || !fence.matches()) {
-                problems.add(document + ":" + (i + 1) + ": a snippet marker must be directly followed by a ```java block");
+                problems.add(document + ":" + (i + 1) + ": a snippet marker must be directly followed by a ```java (or ```js, ```html) block");
                 continue;
             }
             String ticks = fence.group(2);
@@ -99,7 +100,7 @@ final class SnippetCheck {
                 end++;
             }
             if (end == markdown.size()) {
-                problems.add(document + ":" + (i + 2) + ": the ```java block is never closed");
+                problems.add(document + ":" + (i + 2) + ": the ```" + fence.group(3) + " block is never closed");
                 break;
             }
             List<String> block = markdown.subList(i + 2, end);

@@ -144,6 +144,14 @@ class SnippetCheckTest {
     }
 
     @Test
+    void aPagesScriptIsQuotedLikeJava() {
+        assertThat(problems("<!-- snippet: m/src/Gone.js -->\n```js\nconst gone = 1;\n```\n"))
+                .containsExactly("docs/ch.md:1: the snippet's file m/src/Gone.js does not exist");
+        assertThat(problems("<!-- snippet: m/src/Greeter.java -->\n```html\n<p>\n"))
+                .containsExactly("docs/ch.md:2: the ```html block is never closed");
+    }
+
+    @Test
     void aMissingSourceFileFails() {
         assertThat(problems("text\n<!-- snippet: m/src/Gone.java -->\n```java\nclass Gone {}\n```\n"))
                 .containsExactly("docs/ch.md:2: the snippet's file m/src/Gone.java does not exist");
@@ -152,7 +160,7 @@ class SnippetCheckTest {
     @Test
     void aMarkerNotDirectlyAboveAJavaBlockFails() {
         assertThat(problems("<!-- snippet: m/src/Greeter.java -->\n\n```java\nfinal class Greeter {\n```\n"))
-                .containsExactly("docs/ch.md:1: a snippet marker must be directly followed by a ```java block");
+                .containsExactly("docs/ch.md:1: a snippet marker must be directly followed by a ```java (or ```js, ```html) block");
         assertThat(problems("<!-- snippet: m/src/Greeter.java -->\n```java\nfinal class Greeter {\n"))
                 .containsExactly("docs/ch.md:2: the ```java block is never closed");
     }
