@@ -3,6 +3,7 @@ package dev.sanfi.sockets.chat;
 import dev.sanfi.sockets.common.EchoCommand;
 import dev.sanfi.sockets.common.JulBridge;
 import dev.sanfi.sockets.common.OriginPolicy;
+import io.lettuce.core.RedisException;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Spec;
  * The chat's command line: {@code server} (the default) and {@code client}.
  *
  * <pre>
- * server [--host H] [--port N] [--ws-port N] [--allow-origin O]...
+ * server [--host H] [--port N] [--ws-port N] [--allow-origin O]... [--redis redis://HOST:PORT]
  * client [URL] --name NAME
  * </pre>
  *
@@ -101,6 +102,11 @@ public final class ChatCommand {
                 description = "Also accept pages from this origin, e.g. http://localhost:3000; '*' accepts all.")
         List<String> allowedOrigins = new ArrayList<>();
 
+        @Option(names = "--redis", paramLabel = "URL",
+                description = "Join the cluster of chat nodes that share one room through this Redis, e.g. redis://localhost:6379"
+                        + " (default: one room in memory, no Redis).")
+        String redis;
+
         ServerCommand(PrintStream out, PrintStream err) {
             this.out = out;
             this.err = err;
@@ -126,6 +132,18 @@ public final class ChatCommand {
             return ChatSettings.defaults(port, chosenWsPort).withHost(host).withOriginPolicy(origins);
         }
 
+        /** The cluster to join, or null for the room in memory. */
+        ClusterSettings cluster() {
+            if (redis == null) {
+                return null;
+            }
+            try {
+                return ClusterSettings.defaults(RedisAddress.parse(redis));
+            } catch (IllegalArgumentException e) {
+                throw usage("--redis: " + e.getMessage());
+            }
+        }
+
         private CommandLine.ParameterException usage(String message) {
             return new CommandLine.ParameterException(new CommandLine(this), message);
         }
@@ -133,9 +151,13 @@ public final class ChatCommand {
         @Override
         public Integer call() throws InterruptedException {
             ChatSettings settings = settings();
+            ClusterSettings cluster = cluster();
             ChatServer server;
             try {
-                server = ChatServer.start(settings);
+                server = ChatServer.start(settings, cluster);
+            } catch (RedisException e) {
+                err.println(NAME + ": cannot reach Redis at " + cluster.redis() + ": " + e.getMessage());
+                return EchoCommand.EXIT_FAILED;
             } catch (Exception e) {
                 err.println(NAME + ": cannot start the chat on " + settings.host() + " ports " + settings.pagePort()
                         + "/" + settings.wsPort() + ": " + e.getMessage());
@@ -145,6 +167,9 @@ public final class ChatCommand {
             out.println(NAME + " chat server is running");
             out.println("  page:      http://" + host + ":" + server.pagePort() + "/");
             out.println("  websocket: ws://" + host + ":" + server.wsPort() + ChatRequestTarget.CHAT_PATH + "?name=NAME");
+            if (cluster != null) {
+                out.println("  cluster:   one room with every node on " + cluster.redis());
+            }
             out.println("Press Ctrl+C to stop.");
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

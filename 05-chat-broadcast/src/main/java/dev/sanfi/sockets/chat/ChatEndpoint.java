@@ -46,19 +46,29 @@ final class ChatEndpoint extends WebSocketServer {
     private final ChatSettings settings;
     private final PageOrigin pageOrigin;
     private final ChatRoom<WebSocket> room;
+    /** With {@code server --redis}: the room many nodes share; null for the room in memory. */
+    private final ClusterRoom<WebSocket> cluster;
+    /** Whom {@link #deliver} asks about slow members: the room in memory or the cluster's. */
+    private final Seats<WebSocket> seats;
+    /** Held while an outcome is sent, so that outcomes are queued on the sockets one after another. */
+    private final Object lock;
     private final ScheduledExecutorService closer;
     private final ConnectionGuard guard;
     private final CountDownLatch started = new CountDownLatch(1);
     private volatile Exception startFailure;
     private volatile Thread selectorThread;
 
-    ChatEndpoint(ChatSettings settings, int pagePort, ScheduledExecutorService closer, ConnectionGuard guard) {
+    ChatEndpoint(ChatSettings settings, int pagePort, ScheduledExecutorService closer, ConnectionGuard guard,
+            ClusterRoom<WebSocket> cluster) {
         // RFC 6455 only (the guard's Draft_6455), with the message limit applied however a message
         // is fragmented: the library's own limit bites only at a message's final fragment.
         super(new InetSocketAddress(settings.host(), settings.wsPort()), List.of(guard.draft()));
         this.settings = settings;
         this.pageOrigin = new PageOrigin(settings.originPolicy(), pagePort);
         this.room = new ChatRoom<>(Clock.systemUTC(), settings.messagesPerSecond(), settings.messageBurst());
+        this.cluster = cluster;
+        this.seats = cluster != null ? cluster : room;
+        this.lock = cluster != null ? cluster : room;
         this.closer = closer;
         this.guard = guard;
         setReuseAddr(true);
@@ -116,6 +126,10 @@ final class ChatEndpoint extends WebSocketServer {
         LOG.info("opened {}", connection.getRemoteSocketAddress());
         ChatRequestTarget target = ChatRequestTarget.parse(handshake.getResourceDescriptor())
                 .orElse(new ChatRequestTarget(ChatRequestTarget.CHAT_PATH, null, null, null));
+        if (cluster != null) {
+            cluster.join(connection, target.name(), target.token(), target.since());
+            return;
+        }
         List<ChatRoom.Disconnect<WebSocket>> disconnects;
         synchronized (room) {
             disconnects = deliver(room.join(connection, target.name(), target.token(), target.since()));
@@ -125,6 +139,10 @@ final class ChatEndpoint extends WebSocketServer {
 
     @Override
     public void onMessage(WebSocket connection, String text) {
+        if (cluster != null) {
+            cluster.receive(connection, text);
+            return;
+        }
         List<ChatRoom.Disconnect<WebSocket>> disconnects;
         synchronized (room) {
             disconnects = deliver(room.receive(connection, text));
@@ -134,6 +152,10 @@ final class ChatEndpoint extends WebSocketServer {
 
     @Override
     public void onMessage(WebSocket connection, ByteBuffer data) {
+        if (cluster != null) {
+            cluster.receiveBinary(connection);
+            return;
+        }
         List<ChatRoom.Disconnect<WebSocket>> disconnects;
         synchronized (room) {
             disconnects = deliver(room.receiveBinary(connection));
@@ -144,9 +166,17 @@ final class ChatEndpoint extends WebSocketServer {
     @Override
     public void onClose(WebSocket connection, int code, String reason, boolean remote) {
         LOG.info("closed {} with {}{}", connection.getRemoteSocketAddress(), code, reason == null || reason.isEmpty() ? "" : " " + reason);
+        send(seats.leave(connection));
+    }
+
+    /**
+     * Sends one outcome and closes whom it says: what {@link ClusterRoom} hands out, from its
+     * reader thread (the events, in seq order) and from the library's threads (refusals).
+     */
+    void send(ChatRoom.Outcome<WebSocket> outcome) {
         List<ChatRoom.Disconnect<WebSocket>> disconnects;
-        synchronized (room) {
-            disconnects = deliver(room.leave(connection));
+        synchronized (lock) {
+            disconnects = deliver(outcome);
         }
         disconnect(disconnects);
     }
@@ -177,11 +207,11 @@ final class ChatEndpoint extends WebSocketServer {
                 recipients.removeAll(dropped);
                 int frameBytes = fanOut(delivery.event(), recipients);
                 for (WebSocket member : recipients) {
-                    if (unsentAfter(member, frameBytes) > settings.maxUnsentBytes() && room.nameOf(member).isPresent()) {
-                        LOG.info("dropping {} ({}): more than {} bytes unsent", room.nameOf(member).get(),
+                    if (unsentAfter(member, frameBytes) > settings.maxUnsentBytes() && seats.nameOf(member).isPresent()) {
+                        LOG.info("dropping {} ({}): more than {} bytes unsent", seats.nameOf(member).get(),
                                 member.getRemoteSocketAddress(), settings.maxUnsentBytes());
                         dropped.add(member);
-                        work.addLast(room.leave(member)); // its "left" goes to the others, in seq order
+                        work.addLast(seats.leave(member)); // its "left" goes to the others, in seq order
                         disconnects.add(new ChatRoom.Disconnect<>(member, ChatRoom.POLICY_VIOLATION, "too slow"));
                     }
                 }

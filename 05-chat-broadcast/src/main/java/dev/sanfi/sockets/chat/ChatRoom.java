@@ -23,7 +23,7 @@ import java.util.OptionalLong;
  *
  * @param <M> how the transport names one connection (a socket, a session); compared by identity
  */
-public final class ChatRoom<M> {
+public final class ChatRoom<M> implements Seats<M> {
 
     /** One event, encoded and framed once, for a list of recipients. */
     public record Delivery<M>(ChatEvent event, List<M> recipients) {
@@ -163,7 +163,8 @@ public final class ChatRoom<M> {
         return new ChatEvent.Welcome(member.name, member.token.text(), memberNames(), lastSeq, replay.gap(), replay.events());
     }
 
-    private static OptionalLong parseSeq(String text) {
+    /** A {@code since} from the URL: 0 or more, in decimal; empty when it is not one. */
+    static OptionalLong parseSeq(String text) {
         if (text == null || text.isEmpty() || text.length() > 19 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return OptionalLong.empty();
         }
@@ -220,6 +221,7 @@ public final class ChatRoom<M> {
      * the same connection announces once, and a connection its member has left for another (a
      * resume) leaves without a word too.
      */
+    @Override
     public Outcome<M> leave(M connection) {
         Member member = byConnection.remove(connection);
         if (member == null) {
@@ -231,6 +233,7 @@ public final class ChatRoom<M> {
     }
 
     /** The name a connection joined under, if it is a member. */
+    @Override
     public Optional<MemberName> nameOf(M connection) {
         Member member = byConnection.get(connection);
         return member == null ? Optional.empty() : Optional.of(member.name);

@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.ServerSocketChannel;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import org.java_websocket.WebSocket;
 
 /**
  * The chat: the page on one port (JDK HTTP server), the WebSocket chat on another (Java-WebSocket),
@@ -20,17 +22,41 @@ public final class ChatServer implements AutoCloseable {
     private final ChatEndpoint endpoint;
     private final ScheduledExecutorService closer;
     private final ConnectionGuard guard;
+    private final ClusterRoom<WebSocket> cluster;
     private boolean closed;
 
-    private ChatServer(PageServer page, ChatEndpoint endpoint, ScheduledExecutorService closer, ConnectionGuard guard) {
+    private ChatServer(PageServer page, ChatEndpoint endpoint, ScheduledExecutorService closer, ConnectionGuard guard,
+            ClusterRoom<WebSocket> cluster) {
+        this.cluster = cluster;
         this.page = page;
         this.endpoint = endpoint;
         this.closer = closer;
         this.guard = guard;
     }
 
-    /** Binds both ports and starts serving; returns once both listen. */
+    /** Binds both ports and starts serving one room in memory; returns once both listen. */
     public static ChatServer start(ChatSettings settings) throws Exception {
+        return start(settings, (ClusterSettings) null);
+    }
+
+    /**
+     * As {@link #start(ChatSettings)}, but with {@code cluster} not null the room is the one every
+     * node on that Redis shares; throws when Redis cannot be reached now.
+     */
+    public static ChatServer start(ChatSettings settings, ClusterSettings cluster) throws Exception {
+        ClusterRoom<WebSocket> shared = cluster == null ? null
+                : ClusterRoom.connect(cluster, Clock.systemUTC(), settings.messagesPerSecond(), settings.messageBurst());
+        try {
+            return serve(settings, shared);
+        } catch (Exception e) {
+            if (shared != null) {
+                shared.close();
+            }
+            throw e;
+        }
+    }
+
+    private static ChatServer serve(ChatSettings settings, ClusterRoom<WebSocket> cluster) throws Exception {
         PageServer page = PageServer.bind(settings.host(), settings.pagePort());
         try {
             requireFree(settings.host(), settings.wsPort());
@@ -52,7 +78,10 @@ public final class ChatServer implements AutoCloseable {
             page.stop();
             throw e;
         }
-        ChatEndpoint endpoint = new ChatEndpoint(settings, page.port(), closer, guard);
+        ChatEndpoint endpoint = new ChatEndpoint(settings, page.port(), closer, guard, cluster);
+        if (cluster != null) {
+            cluster.start(endpoint::send);
+        }
         try {
             endpoint.start();
             endpoint.awaitStarted();
@@ -64,7 +93,7 @@ public final class ChatServer implements AutoCloseable {
             throw e;
         }
         page.start(endpoint.getPort());
-        return new ChatServer(page, endpoint, closer, guard);
+        return new ChatServer(page, endpoint, closer, guard, cluster);
     }
 
     private static ConnectionGuard.Bounds bounds(ChatSettings settings) {
@@ -117,6 +146,9 @@ public final class ChatServer implements AutoCloseable {
                 guard.close();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+            if (cluster != null) {
+                cluster.close(); // after the endpoint: its members' leaves are written first
             }
         }
     }

@@ -77,6 +77,19 @@ final class EventLog {
         return new Replay(newestFirst, gap);
     }
 
+    /** The last {@code count} messages kept up to seq {@code upTo}, oldest first: what a new member sees of the conversation so far. */
+    List<ChatEvent.Message> recentMessages(int count, long upTo) {
+        List<ChatEvent.Message> newestFirst = new ArrayList<>();
+        Iterator<ChatEvent.Sequenced> backwards = events.descendingIterator();
+        while (backwards.hasNext() && newestFirst.size() < count) {
+            if (backwards.next() instanceof ChatEvent.Message message && message.seq() <= upTo) {
+                newestFirst.add(message);
+            }
+        }
+        Collections.reverse(newestFirst);
+        return newestFirst;
+    }
+
     int size() {
         return events.size();
     }
