@@ -89,6 +89,7 @@ final class ClusterRoom<M> implements Seats<M>, AutoCloseable {
     private final AtomicLong owners = new AtomicLong();
     private final ThreadPoolExecutor leaves;
     private final CountDownLatch stopping = new CountDownLatch(1);
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile Transport<M> transport;
     private Thread reader;
 
@@ -493,9 +494,21 @@ final class ClusterRoom<M> implements Seats<M>, AutoCloseable {
                 List.of(new ChatRoom.Disconnect<>(connection, code, reason))));
     }
 
+    /**
+     * As a node that dies: the reader stops and the Redis client closes before any leave is
+     * written, so the members' leases simply run out (for tests of a dead node).
+     */
+    void abandon() {
+        leaves.shutdownNow();
+        close();
+    }
+
     /** Stops the reader, writes the leaves already queued (bounded), and closes the Redis client. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         stopping.countDown();
         try {
             if (reader != null) {

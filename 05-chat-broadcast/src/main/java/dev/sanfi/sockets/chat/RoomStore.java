@@ -260,6 +260,7 @@ final class RoomStore implements AutoCloseable {
     }
 
     /** The entries after {@code afterId}, waiting at most {@code block} for the first. */
+    @SuppressWarnings("unchecked") // one StreamOffset through Lettuce's generic varargs
     List<Entry> after(String afterId, Duration block, int count) {
         return entries(reader.sync().xread(XReadArgs.Builder.block(block).count(count),
                 XReadArgs.StreamOffset.from(EVENTS, afterId)));

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Several chat nodes, one room, through a real {@code redis-server} ({@link LocalRedis}). */
 class ClusterTest {
@@ -55,13 +57,17 @@ class ClusterTest {
         return member;
     }
 
-    @Test
-    @DisplayName("two nodes, 20 members on both, 25 messages each: everyone sees the same events in one contiguous seq order")
-    void oneOrderAcrossTwoNodes() throws Exception {
-        List<ChatServer> nodes = List.of(node(), node());
+    @ParameterizedTest(name = "{0} nodes")
+    @ValueSource(ints = {2, 3})
+    @DisplayName("20 members spread over the nodes, 25 messages each: everyone sees the same events in one contiguous seq order")
+    void oneOrderAcrossNodes(int count) throws Exception {
+        List<ChatServer> nodes = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            nodes.add(node());
+        }
         List<WireMember> members = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            WireMember member = track(WireMember.join(nodes.get(i % 2).wsPort(), "m" + i));
+            WireMember member = track(WireMember.join(nodes.get(i % count).wsPort(), "m" + i));
             assertThat(member.nextEvent().path("type").asText()).isEqualTo("welcome");
             members.add(member);
         }
@@ -163,6 +169,40 @@ class ClusterTest {
         WireMember impostor = track(WireMember.join(b.wsPort(), "alice"));
         assertThat(impostor.nextEvent().path("reason").asText()).isEqualTo("name taken: alice");
         assertThat(impostor.nextClose().code()).isEqualTo(1008);
+    }
+
+    @Test
+    @DisplayName("a node killed mid-conversation: its member resumes on another node without loss; one that does not come back is announced as left")
+    void aNodeKilledMidConversation() throws Exception {
+        ChatServer doomed = node();
+        ChatServer survivor = node();
+        WireMember alice = track(WireMember.join(doomed.wsPort(), "alice"));
+        String token = alice.nextEvent("welcome").path("token").asText();
+        alice.nextEvent("joined");
+        WireMember carol = track(WireMember.join(doomed.wsPort(), "carol"));
+        carol.nextEvent("welcome");
+        WireMember bob = track(WireMember.join(survivor.wsPort(), "bob"));
+        bob.nextEvent("welcome");
+        bob.sendMessage("before the crash");
+        long seen = alice.nextEvent("message").path("seq").asLong(); // after the joined of carol and bob
+
+        doomed.crash();
+        bob.sendMessage("while alice is away");
+        assertThat(bob.nextEvent("message").path("text").asText()).isEqualTo("before the crash");
+        long missed = bob.nextEvent("message").path("seq").asLong();
+
+        WireMember back = track(WireMember.resume(survivor.wsPort(), "alice", token, seen));
+        JsonNode welcome = back.nextEvent();
+        assertThat(welcome.path("gap").asBoolean()).isFalse();
+        List<String> history = new ArrayList<>();
+        welcome.path("history").forEach(event -> history.add(event.path("type").asText() + " " + event.path("text").asText()));
+        assertThat(history).as("what alice missed, on the other node").containsExactly("message while alice is away");
+        assertThat(welcome.path("lastSeq").asLong()).isEqualTo(missed);
+
+        JsonNode left = bob.nextEvent();
+        assertThat(left.path("type").asText()).as("%s", left).isEqualTo("left");
+        assertThat(left.path("name").asText()).as("carol's lease ran out; alice came back in time").isEqualTo("carol");
+        assertThat(back.nextEvent().path("name").asText()).isEqualTo("carol");
     }
 
     @Test
