@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sanfi.sockets.testkit.Close;
+import dev.sanfi.sockets.testkit.LocalRedis;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,7 +46,7 @@ class ClusterTest {
 
     /** A node with short timers: a lease of 3 s, at most 200 ms between tries when Redis is gone. */
     private ChatServer node() throws Exception {
-        ClusterSettings cluster = new ClusterSettings(redis.address(), Duration.ofSeconds(1), Duration.ofSeconds(3),
+        ClusterSettings cluster = new ClusterSettings(new RedisAddress("127.0.0.1", redis.port()), Duration.ofSeconds(1), Duration.ofSeconds(3),
                 Duration.ofMillis(200));
         ChatServer server = ChatServer.start(ChatSettings.defaults(0, 0).withHost("127.0.0.1").withRate(1000, 1000), cluster);
         opened.add(0, server); // nodes close before Redis

@@ -1,4 +1,4 @@
-package dev.sanfi.sockets.chat;
+package dev.sanfi.sockets.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -21,11 +21,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A {@code redis-server} of the test's own, on a free port, with nothing saved to disk, stopped
+ * A {@code redis-server} of the test's own (05-chat-broadcast's cluster tests), on a free port, with nothing saved to disk, stopped
  * after the test. Without {@code redis-server} on the PATH the test is skipped with an install
  * hint; with {@code CI} set (as {@code .ci/run} runs) it fails instead, so CI cannot skip it.
  */
-final class LocalRedis implements AutoCloseable {
+public final class LocalRedis implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
     private static final String HINT = "redis-server is not on the PATH: the cluster tests need it (Debian: apt-get install redis-server)";
@@ -40,7 +40,7 @@ final class LocalRedis implements AutoCloseable {
     }
 
     /** Starts one, or skips (fails in CI) when there is none to start. */
-    static LocalRedis start() throws IOException {
+    public static LocalRedis start() throws IOException {
         Optional<Path> found = onPath("redis-server");
         if (found.isEmpty()) {
             assertThat(System.getenv("CI")).as(HINT).isNull();
@@ -51,12 +51,13 @@ final class LocalRedis implements AutoCloseable {
         return redis;
     }
 
-    RedisAddress address() {
-        return new RedisAddress("127.0.0.1", port);
+    /** The port it listens on, on 127.0.0.1. */
+    public int port() {
+        return port;
     }
 
     /** Stops the server as a crash would (no save: it was started with none) and waits for its end. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         if (process != null) {
             process.destroyForcibly();
             assertThat(process.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as("redis-server ended").isTrue();
@@ -65,7 +66,7 @@ final class LocalRedis implements AutoCloseable {
     }
 
     /** Starts it (again) on the same port, empty, and waits until it answers PING. */
-    void restart() throws IOException {
+    public void restart() throws IOException {
         process = new ProcessBuilder(executable.toString(), "--port", Integer.toString(port), "--save", "",
                 "--appendonly", "no", "--bind", "127.0.0.1")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
