@@ -138,14 +138,15 @@ final class ClusterRoom<M> implements Seats<M>, AutoCloseable {
     /** The last seq and members from Redis, and the kept events up to it for the history. */
     private synchronized void load() {
         RoomStore.Snapshot snapshot = store.snapshot();
-        snapshot.members().forEach(name -> members.add(new MemberName(name)));
-        lastSeq = snapshot.lastSeq();
-        cursor = lastSeq + "-0";
-        for (RoomStore.Entry entry : store.upTo(cursor)) {
+        for (RoomStore.Entry entry : store.upTo(snapshot.lastSeq() + "-0")) {
             if (entry.seq() > 0) {
                 keep(event(entry));
             }
         }
+        members.clear(); // as the snapshot says, not as the kept events suggest
+        snapshot.members().forEach(name -> members.add(new MemberName(name)));
+        lastSeq = snapshot.lastSeq();
+        cursor = lastSeq + "-0";
     }
 
     /** Starts reading the stream; events go to {@code output} from now on. */
@@ -388,13 +389,19 @@ final class ClusterRoom<M> implements Seats<M>, AutoCloseable {
             return; // delivered already: at-least-once from Redis, exactly once to the member
         }
         cursor = entry.id();
+        ChatEvent.Sequenced event;
+        try {
+            event = event(entry);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            LOG.warn("skipped stream entry {}: {}", entry.id(), e.getMessage()); // not written by a node of this version
+            return;
+        }
         List<ChatRoom.Delivery<M>> deliveries = new ArrayList<>();
         Seat joining = waitingForJoined.remove(entry.seq());
         if (joining != null) {
             deliveries.add(new ChatRoom.Delivery<>(welcome(joining, lastSeq), List.of(joining.connection)));
             seat(joining);
         }
-        ChatEvent.Sequenced event = event(entry);
         keep(event);
         List<M> recipients = readyConnections();
         if (event instanceof ChatEvent.Left left && local.get(left.name()) != null) {

@@ -161,6 +161,29 @@ class ClusterTest {
     }
 
     @Test
+    @DisplayName("a node started later has the room: its new member gets the members and last messages of the others")
+    void aLaterNodeHasTheHistory() throws Exception {
+        ChatServer first = node();
+        WireMember alice = track(WireMember.join(first.wsPort(), "alice"));
+        alice.nextEvent("welcome");
+        for (int i = 0; i < 3; i++) {
+            alice.sendMessage("said early " + i);
+        }
+        long last = alice.eventsUntil(e -> e.path("text").asText().equals("said early 2")).stream()
+                .mapToLong(e -> e.path("seq").asLong()).max().orElseThrow();
+
+        ChatServer later = node();
+        WireMember bob = track(WireMember.join(later.wsPort(), "bob"));
+        JsonNode welcome = bob.nextEvent();
+        assertThat(welcome.path("lastSeq").asLong()).isEqualTo(last);
+        assertThat(welcome.path("members").toString()).isEqualTo("[\"alice\",\"bob\"]");
+        List<String> texts = new ArrayList<>();
+        welcome.path("history").forEach(event -> texts.add(event.path("text").asText()));
+        assertThat(texts).containsExactly("said early 0", "said early 1", "said early 2");
+        assertThat(bob.nextEvent().path("seq").asLong()).as("its own joined").isEqualTo(last + 1);
+    }
+
+    @Test
     @DisplayName("a name is unique across nodes: a taken one is refused with 1008 on the other node too")
     void namesAreUniqueAcrossNodes() throws Exception {
         ChatServer a = node();
