@@ -227,6 +227,8 @@ public final class ChatClient {
                 + "&since=" + Math.max(0, lastSeq.get()));
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             long backoff = Math.min(MAX_BACKOFF.toMillis(), FIRST_BACKOFF.toMillis() << attempt);
+            // A wait on purpose, the backoff itself: nothing is there to wait for. Lines typed
+            // meanwhile stay in the queue of steps and are sent once the member is back.
             Thread.sleep((long) (backoff * (0.5 + ThreadLocalRandom.current().nextDouble() / 2)));
             Connected connected = connect(again, steps, lastSeq);
             if (connected.failure() != null) {

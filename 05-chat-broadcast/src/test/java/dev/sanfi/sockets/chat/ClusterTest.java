@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sanfi.sockets.testkit.Close;
 import dev.sanfi.sockets.testkit.LocalRedis;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -149,15 +148,7 @@ class ClusterTest {
         assertThat(seqs).as("everything after %d, once, in order", seen)
                 .isEqualTo(LongStream.rangeClosed(seen + 1, last).boxed().toList());
 
-        Close close = alice.eventsUntilClose();
-        assertThat(close.code()).isEqualTo(ChatLimits.CLOSE_REPLACED);
-        assertThat(close.reason()).isEqualTo("replaced");
-
-        bob.sendMessage("welcome back");
-        JsonNode next = bob.nextEvent();
-        assertThat(next.path("text").asText()).as("no left or joined for alice came before it").isEqualTo("welcome back");
-        assertThat(next.path("seq").asLong()).isEqualTo(last + 1);
-        assertThat(back.nextEvent().path("seq").asLong()).isEqualTo(last + 1);
+        SeamlessResume.assertSeamless(alice, bob, back, last);
     }
 
     @Test

@@ -61,15 +61,7 @@ class ResumeTest {
                 .isEqualTo(java.util.stream.LongStream.rangeClosed(seen + 1, last).boxed().toList());
         assertThat(again.path("history").get(0).path("type").asText()).as("bob's join is an event too").isEqualTo("joined");
 
-        Close close = alice.eventsUntilClose();
-        assertThat(close.code()).isEqualTo(ChatLimits.CLOSE_REPLACED);
-        assertThat(close.reason()).isEqualTo("replaced");
-
-        bob.sendMessage("welcome back");
-        JsonNode next = bob.nextEvent();
-        assertThat(next.path("text").asText()).as("no left or joined for alice came before it").isEqualTo("welcome back");
-        assertThat(next.path("seq").asLong()).isEqualTo(last + 1);
-        assertThat(back.nextEvent().path("seq").asLong()).isEqualTo(last + 1);
+        SeamlessResume.assertSeamless(alice, bob, back, last);
     }
 
     @Test
