@@ -1,6 +1,7 @@
 package dev.sanfi.sockets.raw;
 
 import dev.sanfi.sockets.common.ClientEvents;
+import dev.sanfi.sockets.common.ClientOptions;
 import dev.sanfi.sockets.common.EchoClientSession;
 import dev.sanfi.sockets.common.Limits;
 import java.io.IOException;
@@ -33,6 +34,11 @@ public final class RawEchoClient implements EchoClientSession {
         this.reader.setDaemon(true);
     }
 
+    /** Connects with {@link ClientOptions#defaults()}: the JDK's trust store, no compression. */
+    public static RawEchoClient connect(URI uri, ClientEvents events) throws IOException {
+        return connect(uri, ClientOptions.defaults(), events);
+    }
+
     /**
      * Connects to a {@code ws://} or {@code wss://} URI (any path) and completes the opening
      * handshake, all within {@link Limits#HANDSHAKE_TIMEOUT}.
@@ -40,7 +46,7 @@ public final class RawEchoClient implements EchoClientSession {
      * @throws HandshakeException when the server refuses the upgrade or answers it wrongly
      * @throws IOException        when the server cannot be reached
      */
-    public static RawEchoClient connect(URI uri, ClientEvents events) throws IOException {
+    public static RawEchoClient connect(URI uri, ClientOptions options, ClientEvents events) throws IOException {
         long deadline = System.nanoTime() + Limits.HANDSHAKE_TIMEOUT.toNanos();
         Socket socket = open(uri);
         try {

@@ -1,6 +1,7 @@
 package dev.sanfi.sockets.jakarta;
 
 import dev.sanfi.sockets.common.ClientEvents;
+import dev.sanfi.sockets.common.ClientOptions;
 import dev.sanfi.sockets.common.EchoClientSession;
 import dev.sanfi.sockets.common.Limits;
 import jakarta.websocket.CloseReason;
@@ -24,12 +25,17 @@ public final class JakartaEchoClient implements EchoClientSession {
         this.session = session;
     }
 
+    /** Connects with {@link ClientOptions#defaults()}: the JDK's trust store, no compression. */
+    public static JakartaEchoClient connect(URI uri, ClientEvents events) throws IOException {
+        return connect(uri, ClientOptions.defaults(), events);
+    }
+
     /**
      * Connects and completes the opening handshake; events arrive on the container's threads.
      *
      * @throws IOException when the server cannot be reached or refuses the upgrade
      */
-    public static JakartaEchoClient connect(URI uri, ClientEvents events) throws IOException {
+    public static JakartaEchoClient connect(URI uri, ClientOptions options, ClientEvents events) throws IOException {
         WebSocketContainer container = ContainerProvider.getWebSocketContainer();
         // The same limit as every server's: an echo is never larger than what the client sent.
         container.setDefaultMaxTextMessageBufferSize(Limits.MAX_MESSAGE_BYTES);

@@ -1,6 +1,7 @@
 package dev.sanfi.sockets.jetty;
 
 import dev.sanfi.sockets.common.ClientEvents;
+import dev.sanfi.sockets.common.ClientOptions;
 import dev.sanfi.sockets.common.EchoClientSession;
 import dev.sanfi.sockets.common.Limits;
 import java.io.IOException;
@@ -28,13 +29,18 @@ public final class JettyEchoClient implements EchoClientSession {
         this.session = session;
     }
 
+    /** Connects with {@link ClientOptions#defaults()}: the JDK's trust store, no compression. */
+    public static JettyEchoClient connect(URI uri, ClientEvents events) throws IOException {
+        return connect(uri, ClientOptions.defaults(), events);
+    }
+
     /**
      * Opens the connection; the opening handshake is complete when this returns.
      *
      * @throws IOException when the server cannot be reached, refuses the upgrade, or does not answer
      *                     within {@link Limits#HANDSHAKE_TIMEOUT}
      */
-    public static JettyEchoClient connect(URI uri, ClientEvents events) throws IOException {
+    public static JettyEchoClient connect(URI uri, ClientOptions options, ClientEvents events) throws IOException {
         WebSocketClient client = new WebSocketClient();
         client.setConnectTimeout(Limits.HANDSHAKE_TIMEOUT.toMillis());
         client.setIdleTimeout(Limits.IDLE_TIMEOUT);

@@ -1,6 +1,7 @@
 package dev.sanfi.sockets.netty;
 
 import dev.sanfi.sockets.common.ClientEvents;
+import dev.sanfi.sockets.common.ClientOptions;
 import dev.sanfi.sockets.common.EchoClientSession;
 import dev.sanfi.sockets.common.Limits;
 import io.netty.bootstrap.Bootstrap;
@@ -53,8 +54,13 @@ public final class NettyEchoClient implements EchoClientSession {
         this.channel = channel;
     }
 
-    /** Connects and completes the opening handshake within {@link Limits#HANDSHAKE_TIMEOUT}. */
+    /** Connects with {@link ClientOptions#defaults()}: the JDK's trust store, no compression. */
     public static NettyEchoClient connect(URI uri, ClientEvents events) throws IOException {
+        return connect(uri, ClientOptions.defaults(), events);
+    }
+
+    /** Connects and completes the opening handshake within {@link Limits#HANDSHAKE_TIMEOUT}. */
+    public static NettyEchoClient connect(URI uri, ClientOptions options, ClientEvents events) throws IOException {
         boolean secure = "wss".equals(uri.getScheme().toLowerCase(Locale.ROOT));
         String host = uri.getHost();
         int port = uri.getPort() != -1 ? uri.getPort() : secure ? 443 : 80;

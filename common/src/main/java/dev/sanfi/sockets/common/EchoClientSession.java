@@ -21,6 +21,11 @@ public interface EchoClientSession extends AutoCloseable {
          * @throws Exception when the server cannot be reached or refuses the upgrade, within
          *                   {@link Limits#HANDSHAKE_TIMEOUT}
          */
-        EchoClientSession connect(java.net.URI uri, ClientEvents events) throws Exception;
+        EchoClientSession connect(java.net.URI uri, ClientOptions options, ClientEvents events) throws Exception;
+
+        /** Connects with {@link ClientOptions#defaults()}. */
+        default EchoClientSession connect(java.net.URI uri, ClientEvents events) throws Exception {
+            return connect(uri, ClientOptions.defaults(), events);
+        }
     }
 }

@@ -25,7 +25,7 @@ class ConsoleClientTest {
 
     /** A fake server in memory: echoes what it gets and answers a Close, unless told to misbehave. */
     private EchoClientSession.Connector server(boolean echoes, int closeAnswer) {
-        return (uri, events) -> new EchoClientSession() {
+        return (uri, options, events) -> new EchoClientSession() {
             @Override
             public void sendText(String text) {
                 sent.add("text:" + text);
@@ -100,7 +100,7 @@ class ConsoleClientTest {
 
     /** A server that closes with this code while the client waits for its first line of input. */
     private static EchoClientSession.Connector closingWhileIdle(int code, String reason, List<String> sent) {
-        return (uri, events) -> {
+        return (uri, options, events) -> {
             EchoClientSession session = new EchoClientSession() {
                 @Override
                 public void sendText(String text) {
@@ -166,7 +166,7 @@ class ConsoleClientTest {
 
     @Test
     void everyErrorLineNamesTheModule() {
-        EchoClientSession.Connector refusing = (uri, events) -> {
+        EchoClientSession.Connector refusing = (uri, options, events) -> {
             throw new java.net.ConnectException("Connection refused");
         };
         int code = run(refusing, List.of("x"), false);

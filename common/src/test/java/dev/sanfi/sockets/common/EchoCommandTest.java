@@ -25,7 +25,7 @@ class EchoCommandTest {
                 started.set(settings);
                 throw new java.net.BindException("Address already in use");
             },
-            (uri, events) -> {
+            (uri, options, events) -> {
                 connectedTo.set(uri);
                 throw new ConnectException("Connection refused");
             });

@@ -19,9 +19,9 @@ enum ClientStack {
     JAVA_WEBSOCKET("Java-WebSocket", "`org.java_websocket.client.WebSocketClient`", JavaWebSocketEchoClient::connect),
     JDK("JDK", "`java.net.http.WebSocket`", JdkEchoClient::connect),
     NODE_WS("Node ws", "`ws`'s `WebSocket`, in a `node` process",
-            (uri, events) -> ScriptedEchoClient.connect(OutsideRuntime.NODE, "src/test/node/echo-client.js", uri, events)),
+            (uri, options, events) -> ScriptedEchoClient.connect(OutsideRuntime.NODE, "src/test/node/echo-client.js", uri, events)),
     PYTHON_WEBSOCKETS("Python websockets", "`websockets.connect`, in a `python3` process",
-            (uri, events) -> ScriptedEchoClient.connect(OutsideRuntime.PYTHON, "src/test/python/echo_client.py", uri, events));
+            (uri, options, events) -> ScriptedEchoClient.connect(OutsideRuntime.PYTHON, "src/test/python/echo_client.py", uri, events));
 
     private final String name;
     private final String api;

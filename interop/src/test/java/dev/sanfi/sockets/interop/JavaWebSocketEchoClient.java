@@ -1,6 +1,7 @@
 package dev.sanfi.sockets.interop;
 
 import dev.sanfi.sockets.common.ClientEvents;
+import dev.sanfi.sockets.common.ClientOptions;
 import dev.sanfi.sockets.common.Limits;
 import java.io.IOException;
 import java.net.URI;
@@ -28,7 +29,12 @@ final class JavaWebSocketEchoClient implements PingingSession {
         this.client = client;
     }
 
+    /** Connects with {@link ClientOptions#defaults()}: the JDK's trust store, no compression. */
     static JavaWebSocketEchoClient connect(URI uri, ClientEvents events) throws Exception {
+        return connect(uri, ClientOptions.defaults(), events);
+    }
+
+    static JavaWebSocketEchoClient connect(URI uri, ClientOptions options, ClientEvents events) throws Exception {
         Client client = new Client(uri, events);
         // Its own lost-connection pinger is off: this session only lives as long as one test.
         client.setConnectionLostTimeout(0);

@@ -2,6 +2,7 @@ package dev.sanfi.sockets.interop;
 
 import dev.sanfi.sockets.common.CloseCodes;
 import dev.sanfi.sockets.common.ClientEvents;
+import dev.sanfi.sockets.common.ClientOptions;
 import dev.sanfi.sockets.common.EchoProtocol;
 import dev.sanfi.sockets.common.Limits;
 import java.io.ByteArrayOutputStream;
@@ -32,7 +33,12 @@ final class JdkEchoClient implements PingingSession {
         this.listener = listener;
     }
 
+    /** Connects with {@link ClientOptions#defaults()}: the JDK's trust store, no compression. */
     static JdkEchoClient connect(URI uri, ClientEvents events) throws Exception {
+        return connect(uri, ClientOptions.defaults(), events);
+    }
+
+    static JdkEchoClient connect(URI uri, ClientOptions options, ClientEvents events) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Limits.HANDSHAKE_TIMEOUT).build();
         Listener listener = new Listener(events);
         try {
