@@ -1,0 +1,103 @@
+package dev.sanfi.sockets.common.tls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(30)
+class SelfSignedCertificateTest {
+
+    private static final SelfSignedCertificate LOCAL = SelfSignedCertificate.forLocalhost();
+
+    @Test
+    void aClientThatTrustsItAcceptsTheServerUnderEveryLocalName() throws Exception {
+        for (String name : SelfSignedCertificate.LOCAL_NAMES) {
+            assertThat(handshake(LOCAL.serverContext(), LOCAL.trustingContext(), name)).as(name).isEqualTo("hello");
+        }
+    }
+
+    @Test
+    void aCertificateForAnotherHostFailsTheHostNameCheck() {
+        SelfSignedCertificate other = SelfSignedCertificate.create(List.of("example.org"),
+                Instant.now().minus(Duration.ofMinutes(1)), Duration.ofDays(1));
+        assertThatThrownBy(() -> handshake(other.serverContext(), other.trustingContext(), "localhost"))
+                .isInstanceOf(SSLHandshakeException.class).hasMessageContaining("localhost");
+    }
+
+    @Test
+    void anotherSelfSignedCertificateIsNotTrusted() {
+        SelfSignedCertificate stranger = SelfSignedCertificate.forLocalhost();
+        assertThatThrownBy(() -> handshake(stranger.serverContext(), LOCAL.trustingContext(), "localhost"))
+                .isInstanceOf(SSLHandshakeException.class);
+    }
+
+    @Test
+    void itsPemReadsBackAsTheSameCertificate(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("server.pem");
+        Files.writeString(file, LOCAL.pem(), StandardCharsets.US_ASCII);
+        assertThat(LOCAL.pem()).startsWith("-----BEGIN CERTIFICATE-----");
+        assertThat(Trust.readPem(file)).containsExactly(LOCAL.certificate());
+    }
+
+    @Test
+    void aFileWithoutACertificateIsACleanError(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("not.pem");
+        Files.writeString(file, "hello\n");
+        assertThatThrownBy(() -> Trust.readPem(file)).isInstanceOf(IOException.class).hasMessageContaining("not.pem");
+    }
+
+    @Test
+    void theFingerprintIsTheSha256OfTheCertificateInColonHex() {
+        assertThat(LOCAL.sha256Fingerprint()).matches("([0-9A-F]{2}:){31}[0-9A-F]{2}");
+    }
+
+    /** One TLS handshake on loopback, checking the host name as HTTPS clients do; returns what the server sent. */
+    private static String handshake(SSLContext server, SSLContext client, String hostName) throws Exception {
+        InetAddress loopback = hostName.equals("::1") ? InetAddress.getByName("::1") : InetAddress.getLoopbackAddress();
+        try (SSLServerSocket listener = (SSLServerSocket) server.getServerSocketFactory().createServerSocket(0, 1, loopback)) {
+            CompletableFuture<Void> served = CompletableFuture.runAsync(() -> {
+                try (SSLSocket accepted = (SSLSocket) listener.accept()) {
+                    accepted.setSoTimeout(10_000);
+                    accepted.getOutputStream().write("hello".getBytes(StandardCharsets.US_ASCII));
+                    accepted.getOutputStream().flush();
+                } catch (IOException expectedWhenTheClientRefuses) {
+                    // the client's alert ends the server's side: nothing to do
+                }
+            });
+            try (Socket tcp = new Socket()) {
+                tcp.connect(new InetSocketAddress(loopback, listener.getLocalPort()), 10_000);
+                tcp.setSoTimeout(10_000);
+                // TLS over the connection, with the name the client dialled as the one to check.
+                SSLSocket tls = (SSLSocket) client.getSocketFactory().createSocket(tcp, hostName,
+                        listener.getLocalPort(), true);
+                SSLParameters parameters = tls.getSSLParameters();
+                parameters.setEndpointIdentificationAlgorithm("HTTPS");
+                tls.setSSLParameters(parameters);
+                tls.startHandshake();
+                return new String(tls.getInputStream().readNBytes(5), StandardCharsets.US_ASCII);
+            } finally {
+                served.get(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+}
