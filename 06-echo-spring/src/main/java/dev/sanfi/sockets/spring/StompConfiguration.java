@@ -36,6 +36,9 @@ public class StompConfiguration implements WebSocketMessageBrokerConfigurer {
 
     @Override
     public void registerStompEndpoints(StompEndpointRegistry registry) {
+        // Each client's frames are handled in the order they came (Spring hands them to a thread
+        // pool, which would otherwise let a SEND overtake the SUBSCRIBE before it).
+        registry.setPreserveReceiveOrder(true);
         registry.addEndpoint(STOMP_PATH)
                 .addInterceptors(openSessions.admission())
                 .setAllowedOrigins(EchoConfiguration.allowedOrigins(settings.originPolicy()));
@@ -44,6 +47,8 @@ public class StompConfiguration implements WebSocketMessageBrokerConfigurer {
     @Override
     public void configureMessageBroker(MessageBrokerRegistry registry) {
         registry.enableSimpleBroker(TOPICS);
+        // And each client gets its MESSAGE frames in the order the broker sent them.
+        registry.setPreservePublishOrder(true);
         registry.setApplicationDestinationPrefixes(APPLICATION);
     }
 
