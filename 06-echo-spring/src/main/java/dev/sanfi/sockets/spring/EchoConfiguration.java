@@ -3,12 +3,14 @@ package dev.sanfi.sockets.spring;
 import dev.sanfi.sockets.common.EchoProtocol;
 import dev.sanfi.sockets.common.OriginPolicy;
 import dev.sanfi.sockets.common.ServerSettings;
+import dev.sanfi.sockets.spring.guard.CloseHandshake;
 import dev.sanfi.sockets.spring.guard.Keepalive;
 import dev.sanfi.sockets.spring.guard.OpenSessions;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
@@ -37,7 +39,8 @@ public class EchoConfiguration implements WebSocketConfigurer {
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
         // The guard sees every session from outside the handler: Spring's decorators, Spring's
         // handshake interceptors; EchoHandler knows nothing of them.
-        registry.addHandler(openSessions.tracking(keepalive.watching(new EchoHandler())), EchoProtocol.ECHO_PATH)
+        WebSocketHandler echo = openSessions.tracking(keepalive.watching(CloseHandshake.patient(new EchoHandler())));
+        registry.addHandler(echo, EchoProtocol.ECHO_PATH)
                 .addInterceptors(openSessions.admission())
                 .setAllowedOrigins(allowedOrigins(settings.originPolicy()));
     }

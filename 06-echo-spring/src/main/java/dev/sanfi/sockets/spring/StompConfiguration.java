@@ -1,6 +1,7 @@
 package dev.sanfi.sockets.spring;
 
 import dev.sanfi.sockets.common.ServerSettings;
+import dev.sanfi.sockets.spring.guard.CloseHandshake;
 import dev.sanfi.sockets.spring.guard.OpenSessions;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
@@ -57,5 +58,6 @@ public class StompConfiguration implements WebSocketMessageBrokerConfigurer {
         // Spring's own limit for one STOMP frame (64 KiB by default); the container's limit is the echo's.
         registration.setMessageSizeLimit(settings.maxMessageBytes());
         registration.addDecoratorFactory(openSessions::tracking);
+        registration.addDecoratorFactory(CloseHandshake::patient);
     }
 }

@@ -50,9 +50,13 @@ class StompTopicTest {
         server.close();
     }
 
+    /**
+     * Closes the clients' sockets without a DISCONNECT frame: Spring's client closes the WebSocket
+     * right after its DISCONNECT, and the server, which hands the frame on in order on another
+     * thread, may then find the session gone and log an error for a goodbye that was fine.
+     */
     @AfterEach
-    void disconnect() {
-        sessions.forEach(StompSession::disconnect);
+    void closeClients() {
         sessions.clear();
         containers.forEach(WsWebSocketContainer::destroy);
         containers.clear();

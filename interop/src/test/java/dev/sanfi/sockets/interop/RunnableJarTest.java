@@ -57,6 +57,8 @@ class RunnableJarTest {
                 new Jar("02-echo-jsr356", "echo-jsr356", "hello, jar", "hello, jar"),
                 new Jar("03-echo-jetty", "echo-jetty", "hello, jar", "hello, jar"),
                 new Jar("04-echo-netty", "echo-netty", "hello, jar", "hello, jar"),
+                // Spring Boot's own runnable jar (spring-boot-maven-plugin), not a shaded one.
+                new Jar("06-echo-spring", "echo-spring", "hello, jar", "hello, jar"),
                 // The chat greets a member before anything is sent (chapter 8's protocol).
                 new Jar("05-chat-broadcast", "chat-broadcast", null, "{\"type\":\"welcome\""));
     }
