@@ -5,9 +5,10 @@ import dev.sanfi.sockets.jakarta.JakartaEchoClient;
 import dev.sanfi.sockets.jetty.JettyEchoClient;
 import dev.sanfi.sockets.netty.NettyEchoClient;
 import dev.sanfi.sockets.raw.RawEchoClient;
+import dev.sanfi.sockets.spring.SpringEchoClient;
 
 /**
- * The clients: the rows of the interop table. The four modules' own, two Java libraries that are
+ * The clients: the rows of the interop table. The five modules' own, two Java libraries that are
  * not ours, and two clients in other languages, each a script in its own process
  * ({@link ScriptedEchoClient}).
  */
@@ -16,6 +17,7 @@ enum ClientStack {
     TYRUS("02-echo-jsr356", "`JakartaEchoClient` on Tyrus", JakartaEchoClient::connect),
     JETTY("03-echo-jetty", "`JettyEchoClient`", JettyEchoClient::connect),
     NETTY("04-echo-netty", "`NettyEchoClient`", NettyEchoClient::connect),
+    SPRING("06-echo-spring", "`SpringEchoClient` on Spring's `StandardWebSocketClient`", SpringEchoClient::connect),
     JAVA_WEBSOCKET("Java-WebSocket", "`org.java_websocket.client.WebSocketClient`", JavaWebSocketEchoClient::connect),
     JDK("JDK", "`java.net.http.WebSocket`", JdkEchoClient::connect),
     NODE_WS("Node ws", "`ws`'s `WebSocket`, in a `node` process",
@@ -49,7 +51,7 @@ enum ClientStack {
 
     /** Whether the client's API can send a Ping of its own (see {@link PingingSession}). */
     boolean canPing() {
-        return this != RAW && this != TYRUS && this != JETTY && this != NETTY;
+        return this != RAW && this != TYRUS && this != JETTY && this != NETTY && this != SPRING;
     }
 
     /**

@@ -21,7 +21,7 @@ import org.openqa.selenium.WebElement;
 /**
  * Every echo server's own page ({@code GET /}, common's echo-page.html) in a real browser: the
  * page connects by itself, echoes a text and 16 random bytes, and closes with 1000. One Chromium
- * serves all four modules' servers, one after the other.
+ * serves all the modules' servers, one after the other.
  */
 @DisplayName("Chromium -> every echo page")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -59,6 +59,8 @@ class EchoPageBrowserTest {
             WebDriver page = chromium.driver();
             page.get("http://127.0.0.1:" + server.port() + "/");
             awaitState("open");
+            // Chromium offers permessage-deflate; without ServerSettings.deflate() no server takes it up.
+            assertThat(page.findElement(By.id("extensions")).getText()).isEqualTo("(none)");
 
             page.findElement(By.id("text")).sendKeys(TEXT);
             page.findElement(By.id("send")).click();

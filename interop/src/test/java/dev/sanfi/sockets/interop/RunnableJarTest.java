@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -39,8 +40,16 @@ class RunnableJarTest {
     private static final Pattern PAGE = Pattern.compile("page:\\s+(http://\\S+)");
     private static final Pattern SOCKET = Pattern.compile("websocket:\\s+(ws://\\S+)");
 
-    /** A module's runnable jar, what to send, and the first message that must come back. */
-    record Jar(String module, String artifact, String send, String firstReplyStart) {
+    /**
+     * A module's runnable jar, what to send, the first message that must come back, and how long its
+     * server may take to print its URLs.
+     */
+    record Jar(String module, String artifact, String send, String firstReplyStart, Duration start) {
+
+        Jar(String module, String artifact, String send, String firstReplyStart) {
+            this(module, artifact, send, firstReplyStart, RecordedEvents.TIMEOUT);
+        }
+
         Path path() {
             return Path.of("..", module, "target", artifact + "-all.jar");
         }
@@ -57,6 +66,9 @@ class RunnableJarTest {
                 new Jar("02-echo-jsr356", "echo-jsr356", "hello, jar", "hello, jar"),
                 new Jar("03-echo-jetty", "echo-jetty", "hello, jar", "hello, jar"),
                 new Jar("04-echo-netty", "echo-netty", "hello, jar", "hello, jar"),
+                // Spring Boot's own runnable jar (spring-boot-maven-plugin), not a shaded one. Spring Boot
+                // starts in a second or two on a quiet machine, in fifteen on a busy one (chapter 7b).
+                new Jar("06-echo-spring", "echo-spring", "hello, jar", "hello, jar", Duration.ofSeconds(40)),
                 // The chat greets a member before anything is sent (chapter 8's protocol).
                 new Jar("05-chat-broadcast", "chat-broadcast", null, "{\"type\":\"welcome\""));
     }
@@ -71,7 +83,7 @@ class RunnableJarTest {
                 .start();
         Output output = new Output(process);
         try {
-            String page = output.await(PAGE);
+            String page = output.await(PAGE, jar.start());
             String socket = output.await(SOCKET).replace("NAME", "jar");
 
             HttpResponse<String> response = pageOf(page);
@@ -145,8 +157,13 @@ class RunnableJarTest {
 
         /** The first group of the next line that matches; each wait for a line is bounded. */
         String await(Pattern pattern) throws InterruptedException {
+            return await(pattern, RecordedEvents.TIMEOUT);
+        }
+
+        /** The same, waiting up to {@code timeout} for each line. */
+        String await(Pattern pattern, Duration timeout) throws InterruptedException {
             while (true) {
-                String line = unread.poll(RecordedEvents.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                String line = unread.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
                 if (line == null || line.equals(END)) {
                     throw new AssertionError("no line like " + pattern + " in the jar's output: " + lines);
                 }

@@ -7,11 +7,12 @@ import dev.sanfi.sockets.jetty.JettyEchoServer;
 import dev.sanfi.sockets.netty.NettyEchoServer;
 import dev.sanfi.sockets.raw.RawEchoServer;
 import dev.sanfi.sockets.raw.io.SelectorEchoServer;
+import dev.sanfi.sockets.spring.SpringEchoServer;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * The echo servers: the columns of the interop table. The four modules' servers, one that is not
+ * The echo servers: the columns of the interop table. The five modules' servers, one that is not
  * ours ({@link ReferenceEchoServer}, on Java-WebSocket), which upgrades any path and so is given one
  * with a query, to check that every client sends the path and query of its URI, and chapter 1's
  * Node example ({@link NodeEchoServer}), which answers text with {@code "Echo: " + text}.
@@ -23,6 +24,7 @@ enum ServerStack {
     JAKARTA("02-echo-jsr356", JakartaEchoServer::start, EchoProtocol.ECHO_PATH),
     JETTY("03-echo-jetty", JettyEchoServer::start, EchoProtocol.ECHO_PATH),
     NETTY("04-echo-netty", NettyEchoServer::start, EchoProtocol.ECHO_PATH),
+    SPRING("06-echo-spring", SpringEchoServer::start, EchoProtocol.ECHO_PATH),
     REFERENCE("Java-WebSocket reference", ReferenceEchoServer::start, "/any/path?x=1&y=a%20b"),
     /** node-echo upgrades any path, as the classic example does; its page connects to {@code /}. */
     NODE("node-echo (Node ws)", NodeEchoServer::start, "/");
@@ -67,7 +69,7 @@ enum ServerStack {
     /**
      * Whether the server, once it has failed a connection (Close 1009 while the client is still
      * sending), goes on reading until the client hangs up before it closes its socket: a lingering
-     * close (RFC 6455 §7.1.1, §7.1.7). The four modules do; Java-WebSocket closes its socket right
+     * close (RFC 6455 §7.1.1, §7.1.7). The modules' servers do; Java-WebSocket closes its socket right
      * after its Close, and the kernel answers the rest of the client's message with a TCP reset.
      */
     boolean lingersAfterFailing() {

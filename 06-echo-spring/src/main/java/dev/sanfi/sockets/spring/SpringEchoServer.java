@@ -1,0 +1,112 @@
+package dev.sanfi.sockets.spring;
+
+import dev.sanfi.sockets.common.EchoServer;
+import dev.sanfi.sockets.common.JulBridge;
+import dev.sanfi.sockets.common.Limits;
+import dev.sanfi.sockets.common.ServerSettings;
+import dev.sanfi.sockets.spring.guard.OpenSessions;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+
+/**
+ * The echo server: a Spring Boot application ({@link SpringEchoApplication}) started in code, on
+ * the host and port of the settings, with the embedded Tomcat that Spring Boot chooses by default.
+ * Everything is one application context, so that {@link #close()} stops all of it.
+ */
+public final class SpringEchoServer implements EchoServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SpringEchoServer.class);
+
+    private final ConfigurableApplicationContext context;
+    private final OpenSessions openSessions;
+    private final InetSocketAddress localAddress;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private SpringEchoServer(ConfigurableApplicationContext context, InetSocketAddress localAddress) {
+        this.context = context;
+        this.openSessions = context.getBean(OpenSessions.class);
+        this.localAddress = localAddress;
+    }
+
+    /** Starts Spring Boot on {@code settings.host():settings.port()}; returns once Tomcat listens. */
+    public static SpringEchoServer start(ServerSettings settings) throws IOException {
+        if (settings.secure()) {
+            // Spring Boot gives Tomcat its certificate as a key store (an SslBundle of stores), and
+            // the settings carry an SSLContext, whose key cannot be taken out again.
+            throw new IOException("06-echo-spring does not serve TLS yet: Tomcat needs the key as a key store, "
+                    + "not as an SSLContext");
+        }
+        JulBridge.install(); // Tomcat logs through java.util.logging
+        // Spring Boot would take over java.util.logging when it finds neither Logback nor Log4j, and
+        // undo the bridge: every module logs through SLF4J's simple binding, Spring Boot included.
+        if (System.getProperty(LoggingSystem.SYSTEM_PROPERTY) == null) {
+            System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
+        }
+        long startNanos = System.nanoTime();
+        SpringApplication application = new SpringApplication(SpringEchoApplication.class);
+        application.setBannerMode(Banner.Mode.OFF);
+        application.setLogStartupInfo(false);
+        // EchoServer.close() stops the context; the command line has its own hook that calls it.
+        application.setRegisterShutdownHook(false);
+        application.addInitializers(context ->
+                ((GenericApplicationContext) context).registerBean(ServerSettings.class, () -> settings));
+        ConfigurableApplicationContext context;
+        try {
+            // Spring Boot's own properties, as `java -jar app.jar --server.port=8087` would give them;
+            // arguments outrank every other property source (environment, application.properties).
+            context = application.run(
+                    "--server.address=" + settings.host(),
+                    "--server.port=" + settings.port(),
+                    // Tomcat answers a larger request head with 400 itself.
+                    "--server.max-http-request-header-size=" + Limits.MAX_HANDSHAKE_BYTES + "B",
+                    // Before the upgrade, a connection silent this long is closed by Tomcat (slow loris).
+                    "--server.tomcat.connection-timeout=" + settings.handshakeTimeout().toMillis() + "ms");
+        } catch (RuntimeException e) {
+            throw new IOException(rootMessage(e), e);
+        }
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        InetSocketAddress bound = new InetSocketAddress(InetAddress.getByName(settings.host()), port);
+        LOG.info("Spring Boot with Tomcat listening on {} after {} ms", bound,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
+        return new SpringEchoServer(context, bound);
+    }
+
+    @Override
+    public InetSocketAddress localAddress() {
+        return localAddress;
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            openSessions.closeAll(Limits.SHUTDOWN_GRACE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            context.close(); // stops Tomcat, the STOMP broker and every thread of the context
+        }
+    }
+
+    /** The innermost cause's message: "Address already in use", not Spring's wrapping of it. */
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() != null ? root.getMessage() : root.toString();
+    }
+}

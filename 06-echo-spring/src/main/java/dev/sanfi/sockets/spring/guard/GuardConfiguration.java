@@ -1,0 +1,43 @@
+package dev.sanfi.sockets.spring.guard;
+
+import dev.sanfi.sockets.common.ServerSettings;
+import dev.sanfi.sockets.spring.StompConfiguration;
+import java.util.Set;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/**
+ * The gap-closing layer as Spring beans: two servlet filters in front of the {@code DispatcherServlet},
+ * and the session watchers the endpoints' registrations put around their handlers.
+ */
+@Configuration(proxyBeanMethods = false)
+public class GuardConfiguration {
+
+    @Bean
+    public OpenSessions openSessions() {
+        return new OpenSessions();
+    }
+
+    @Bean
+    public Keepalive keepalive(ServerSettings settings) {
+        return new Keepalive(settings.pingInterval(), settings.idleTimeout());
+    }
+
+    @Bean
+    public FilterRegistrationBean<RequestCheck> requestCheck() {
+        FilterRegistrationBean<RequestCheck> registration = new FilterRegistrationBean<>(new RequestCheck(Set.of(StompConfiguration.STOMP_PATH)));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    public FilterRegistrationBean<NoExtensions> noExtensions(ServerSettings settings) {
+        FilterRegistrationBean<NoExtensions> registration = new FilterRegistrationBean<>(new NoExtensions());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        // With compression asked for, Tomcat negotiates permessage-deflate as it does by itself.
+        registration.setEnabled(!settings.deflate());
+        return registration;
+    }
+}
