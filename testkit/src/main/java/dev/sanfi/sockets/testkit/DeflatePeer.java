@@ -42,6 +42,11 @@ public final class DeflatePeer implements AutoCloseable {
 
     /** The payload of one compressed message: DEFLATE with a sync flush, its {@link #TAIL} stripped. */
     public byte[] compress(byte[] message) {
+        if (message.length == 0) {
+            // The header byte of an empty stored block (BFINAL 0, BTYPE 00): the receiver's appended
+            // tail completes it. zlib makes nothing of no input right after a flush.
+            return new byte[] {0x00};
+        }
         if (!compressorKeepsWindow) {
             deflater.reset();
         }
