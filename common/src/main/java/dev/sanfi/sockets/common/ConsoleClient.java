@@ -62,8 +62,13 @@ public final class ConsoleClient {
      * @return the process exit code (see the class comment)
      */
     public int run(URI uri, Iterable<String> messages, boolean binary) {
+        return run(uri, ClientOptions.defaults(), messages, binary);
+    }
+
+    /** {@link #run(URI, Iterable, boolean)}, connecting with these options (trust, compression). */
+    public int run(URI uri, ClientOptions options, Iterable<String> messages, boolean binary) {
         BlockingQueue<Event> events = new LinkedBlockingQueue<>();
-        try (EchoClientSession session = connect(uri, events)) {
+        try (EchoClientSession session = connect(uri, options, events)) {
             if (session == null) {
                 return 1;
             }
@@ -163,9 +168,9 @@ public final class ConsoleClient {
         return fail(end, "the server did not answer the Close within " + replyTimeout.toSeconds() + " s");
     }
 
-    private EchoClientSession connect(URI uri, BlockingQueue<Event> events) {
+    private EchoClientSession connect(URI uri, ClientOptions options, BlockingQueue<Event> events) {
         try {
-            return connector.connect(uri, new ClientEvents() {
+            return connector.connect(uri, options, new ClientEvents() {
                 @Override
                 public void onText(String text) {
                     events.add(new Event.Text(text));

@@ -25,8 +25,8 @@ import picocli.CommandLine.Spec;
  * The command line of every echo module (docs/contract.md §3): {@code server} (the default) and {@code client}.
  *
  * <pre>
- * server [--host H] [--port N] [--max-message-bytes N] [--idle-timeout S] [--ping-interval S] [--allow-origin O]...
- * client [URL] [--message TEXT]... [--binary]
+ * server [--host H] [--port N] [--max-message-bytes N] [--idle-timeout S] [--ping-interval S] [--allow-origin O]... [--deflate]
+ * client [URL] [--message TEXT]... [--binary] [--deflate]
  * </pre>
  *
  * Exit codes: 0 done, 1 failed (server cannot start, client cannot connect), 2 bad arguments.
@@ -130,6 +130,10 @@ public final class EchoCommand {
                 description = "Also accept browser pages from this origin, e.g. http://localhost:3000; '*' accepts all.")
         List<String> allowedOrigins = new ArrayList<>();
 
+        @Option(names = "--deflate", description = "Accept permessage-deflate compression (RFC 7692) when a client "
+                + "offers it; the message limit counts inflated bytes (default: off).")
+        boolean deflate;
+
         ServerCommand(EchoModule module, PrintStream out, PrintStream err) {
             this.module = module;
             this.port = module.defaultPort(); // read by picocli as the default, so --help shows the number
@@ -159,7 +163,8 @@ public final class EchoCommand {
             } catch (IllegalArgumentException e) {
                 throw usage("--allow-origin: " + e.getMessage());
             }
-            return new ServerSettings(host, chosenPort, maxMessageBytes, ping, idle, Limits.HANDSHAKE_TIMEOUT, origins);
+            return new ServerSettings(host, chosenPort, maxMessageBytes, ping, idle, Limits.HANDSHAKE_TIMEOUT, origins)
+                    .withDeflate(deflate);
         }
 
         private static Duration defaultPing(Duration idle) {
@@ -242,6 +247,9 @@ public final class EchoCommand {
         @Option(names = "--binary", description = "Send messages as binary (their UTF-8 bytes) instead of text.")
         boolean binary;
 
+        @Option(names = "--deflate", description = "Offer permessage-deflate compression (RFC 7692) to the server.")
+        boolean deflate;
+
         ClientCommand(EchoModule module, InputStream in, PrintStream out, PrintStream err) {
             this.module = module;
             this.url = "ws://localhost:" + module.defaultPort() + EchoProtocol.ECHO_PATH;
@@ -256,7 +264,8 @@ public final class EchoCommand {
             Iterable<String> lines = messages.isEmpty()
                     ? () -> new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().iterator()
                     : messages;
-            return new ConsoleClient(module.name(), module.client(), out, err).run(uri, lines, binary);
+            ClientOptions options = ClientOptions.defaults().withDeflate(deflate);
+            return new ConsoleClient(module.name(), module.client(), out, err).run(uri, options, lines, binary);
         }
 
         private URI target() {
