@@ -476,6 +476,36 @@ public abstract class TlsEchoServerContract {
     }
 
     @Test
+    @DisplayName("TLS port: a ClientHello trickled a byte at a time (slowloris on TLS) is closed at the handshake timeout")
+    public void trickledClientHelloIsClosedAtTheHandshakeTimeout() throws Exception {
+        try (ServerLog log = ServerLog.record()) {
+            EchoServer tls = startOwn(defaultSettings().withHandshakeTimeout(SHORT_HANDSHAKE_TIMEOUT));
+            byte[] hello = clientHello(tls);
+            WireClient slow = connectPlain(tls);
+            // A byte every 100 ms: each read of the server gets something long before any read
+            // timeout, so only a deadline for the whole handshake ends it (the hello takes ~40 s).
+            Duration step = Duration.ofMillis(100);
+            long start = System.nanoTime();
+            boolean closed = false;
+            for (int i = 0; i < hello.length && !closed; i++) {
+                try {
+                    slow.sendRaw(new byte[] {hello[i]});
+                } catch (IOException reset) {
+                    closed = true; // the server closed first
+                    break;
+                }
+                closed = slow.closesWithin(step);
+                assertThat(Duration.ofNanos(System.nanoTime() - start))
+                        .as("contract §2: the whole opening handshake, TLS included, is bounded by settings.handshakeTimeout()"
+                                + " of %d ms, however the bytes trickle in", SHORT_HANDSHAKE_TIMEOUT.toMillis())
+                        .isLessThan(SHORT_HANDSHAKE_TIMEOUT.plus(TIMEOUT));
+            }
+            assertThat(closed).as("the server closed the trickling connection").isTrue();
+            assertUnharmedAndSilent(tls, log, "a trickled ClientHello");
+        }
+    }
+
+    @Test
     @DisplayName("TLS port: a TLS client that never sends its upgrade request is closed after the handshake timeout")
     public void tlsClientWithoutARequestIsClosedAfterTheHandshakeTimeout() throws Exception {
         try (ServerLog log = ServerLog.record()) {
