@@ -1,5 +1,6 @@
 package dev.sanfi.sockets.common;
 
+import dev.sanfi.sockets.common.tls.TlsFailure;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -65,7 +66,11 @@ public final class ConsoleClient {
         return run(uri, ClientOptions.defaults(), messages, binary);
     }
 
-    /** {@link #run(URI, Iterable, boolean)}, connecting with these options (trust, compression). */
+    /**
+     * Connects with these options (for {@code wss://}: whom to trust; whether to offer compression),
+     * echoes every message, closes. A certificate the client refuses is one line naming the check
+     * that failed, and exit code 1.
+     */
     public int run(URI uri, ClientOptions options, Iterable<String> messages, boolean binary) {
         BlockingQueue<Event> events = new LinkedBlockingQueue<>();
         try (EchoClientSession session = connect(uri, options, events)) {
@@ -192,7 +197,7 @@ public final class ConsoleClient {
                 }
             });
         } catch (Exception e) {
-            err.println(name + ": cannot connect to " + uri + ": " + message(e));
+            err.println(name + ": cannot connect to " + uri + ": " + TlsFailure.describe(e).orElseGet(() -> message(e)));
             return null;
         }
     }

@@ -25,8 +25,9 @@ import picocli.CommandLine.Spec;
  * The command line of every echo module (docs/contract.md §3): {@code server} (the default) and {@code client}.
  *
  * <pre>
- * server [--host H] [--port N] [--max-message-bytes N] [--idle-timeout S] [--ping-interval S] [--allow-origin O]... [--deflate]
- * client [URL] [--message TEXT]... [--binary] [--deflate]
+ * server [--host H] [--port N] [--max-message-bytes N] [--idle-timeout S] [--ping-interval S] [--allow-origin O]...
+ *        [--tls [--keystore FILE [--keystore-password-file FILE]]] [--deflate]
+ * client [URL] [--message TEXT]... [--binary] [--trust FILE.pem]... [--insecure] [--deflate]
  * </pre>
  *
  * Exit codes: 0 done, 1 failed (server cannot start, client cannot connect), 2 bad arguments.
@@ -50,8 +51,14 @@ public final class EchoCommand {
 
     /** Runs the command and returns its exit code. A server runs until the JVM is shut down. */
     public static int run(EchoModule module, String[] args, InputStream in, PrintStream out, PrintStream err) {
+        return run(module, args, in, out, err, System.getenv());
+    }
+
+    /** As above, with the environment the server reads its keystore password from ({@code ServerTlsOptions}). */
+    static int run(EchoModule module, String[] args, InputStream in, PrintStream out, PrintStream err,
+                   java.util.Map<String, String> environment) {
         JulBridge.install();
-        CommandLine server = new CommandLine(new ServerCommand(module, out, err));
+        CommandLine server = new CommandLine(new ServerCommand(module, out, err, environment));
         if (!module.ioModels().isEmpty()) {
             // Only a module with more than one way to run its server has the option, and --help lists them.
             String names = String.join(", ", module.ioModels().keySet());
@@ -107,6 +114,9 @@ public final class EchoCommand {
         CommandSpec spec;
         private final PrintStream out;
         private final PrintStream err;
+        private final java.util.Map<String, String> environment;
+        @CommandLine.Mixin
+        ServerTlsOptions tls = new ServerTlsOptions();
 
         @Option(names = "--host", paramLabel = "HOST", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
         String host = "localhost";
@@ -134,11 +144,12 @@ public final class EchoCommand {
                 + "offers it; the message limit counts inflated bytes (default: off).")
         boolean deflate;
 
-        ServerCommand(EchoModule module, PrintStream out, PrintStream err) {
+        ServerCommand(EchoModule module, PrintStream out, PrintStream err, java.util.Map<String, String> environment) {
             this.module = module;
             this.port = module.defaultPort(); // read by picocli as the default, so --help shows the number
             this.out = out;
             this.err = err;
+            this.environment = environment;
         }
 
         ServerSettings settings() {
@@ -193,6 +204,14 @@ public final class EchoCommand {
         public Integer call() throws InterruptedException {
             ServerSettings settings = settings();
             EchoServer.Starter starter = starter();
+            ServerTlsOptions.Chosen certificate;
+            try {
+                certificate = tls.choose(new CommandLine(this), environment);
+            } catch (java.io.IOException e) {
+                err.println(module.name() + ": cannot use TLS: " + e.getMessage());
+                return EXIT_FAILED;
+            }
+            settings = certificate == null ? settings : settings.withTls(certificate.context());
             EchoServer server;
             try {
                 server = starter.start(settings);
@@ -201,10 +220,7 @@ public final class EchoCommand {
                         + ": " + e.getMessage());
                 return EXIT_FAILED;
             }
-            String authority = urlHost(settings.host()) + ":" + server.port();
-            out.println(module.name() + " echo server is running");
-            out.println("  page:      http://" + authority + EchoProtocol.PAGE_PATH);
-            out.println("  websocket: ws://" + authority + EchoProtocol.ECHO_PATH);
+            running(module.name(), settings, server.port(), certificate).forEach(out::println);
             out.println("Press Ctrl+C to stop.");
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -213,6 +229,18 @@ public final class EchoCommand {
             }, "echo-server-shutdown"));
             stopped.await();
             return EXIT_OK;
+        }
+
+        /** What the server prints once it listens: where to find it, and for TLS, which certificate it presents. */
+        static List<String> running(String name, ServerSettings settings, int port, ServerTlsOptions.Chosen certificate) {
+            String authority = urlHost(settings.host()) + ":" + port;
+            List<String> lines = new ArrayList<>(List.of(name + " echo server is running",
+                    "  page:      " + (settings.secure() ? "https://" : "http://") + authority + EchoProtocol.PAGE_PATH,
+                    "  websocket: " + (settings.secure() ? "wss://" : "ws://") + authority + EchoProtocol.ECHO_PATH));
+            if (certificate != null) {
+                certificate.lines().forEach(line -> lines.add("  " + line));
+            }
+            return lines;
         }
 
         /** The host to print in URLs: a wildcard address is reached as localhost; IPv6 in brackets. */
@@ -250,6 +278,9 @@ public final class EchoCommand {
         @Option(names = "--deflate", description = "Offer permessage-deflate compression (RFC 7692) to the server.")
         boolean deflate;
 
+        @CommandLine.Mixin
+        ClientTlsOptions tls = new ClientTlsOptions();
+
         ClientCommand(EchoModule module, InputStream in, PrintStream out, PrintStream err) {
             this.module = module;
             this.url = "ws://localhost:" + module.defaultPort() + EchoProtocol.ECHO_PATH;
@@ -261,10 +292,10 @@ public final class EchoCommand {
         @Override
         public Integer call() {
             URI uri = target();
+            ClientOptions options = tls.options(new CommandLine(this), module.name(), err).withDeflate(deflate);
             Iterable<String> lines = messages.isEmpty()
                     ? () -> new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().iterator()
                     : messages;
-            ClientOptions options = ClientOptions.defaults().withDeflate(deflate);
             return new ConsoleClient(module.name(), module.client(), out, err).run(uri, options, lines, binary);
         }
 

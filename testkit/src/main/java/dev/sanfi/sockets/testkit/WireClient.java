@@ -21,6 +21,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
 
 /**
  * The contract's own WebSocket client, on a plain {@link Socket}: it writes whatever bytes a test
@@ -29,6 +35,10 @@ import java.util.concurrent.TimeUnit;
  * <p>It shares no code with any module, so that a bug in a module's frame code cannot hide itself
  * by being on both ends. It is also deliberately not a correct client: it sends frames a real
  * client never would, so that the server's refusals can be tested.
+ *
+ * <p>Over TLS ({@link #connectTls}) it is the same client inside an {@link SSLSocket}: every write
+ * is one TLS record, so "byte by byte" means one record per byte, and the server's TLS layer is
+ * tested as well as its frame parser.
  *
  * <p>Every read has a timeout ({@link Socket#setSoTimeout}); a timeout is reported as an
  * {@link AssertionError} that says what was awaited. Frames from the server are checked against
@@ -45,6 +55,8 @@ public final class WireClient implements AutoCloseable {
     private static final long MAX_FRAME_PAYLOAD = 64L * 1024 * 1024;
 
     private final Socket socket;
+    /** The TCP socket under a TLS one (the same as socket for plain TCP): closed first, so nothing waits for a lock. */
+    private final Socket tcp;
     private final InputStream in;
     private final OutputStream out;
     private final String host;
@@ -53,7 +65,12 @@ public final class WireClient implements AutoCloseable {
     private volatile boolean perMessageDeflate;
 
     private WireClient(Socket socket, String host) throws IOException {
+        this(socket, socket, host);
+    }
+
+    private WireClient(Socket socket, Socket tcp, String host) throws IOException {
         this.socket = socket;
+        this.tcp = tcp;
         this.host = host;
         // Buffered, so that reading a response head or a frame header byte by byte is cheap; the
         // bytes after a 101 stay in the same buffer and are read as frames.
@@ -99,6 +116,83 @@ public final class WireClient implements AutoCloseable {
             socket.close();
             throw e;
         }
+    }
+
+    /**
+     * Opens a TCP connection and completes a TLS handshake on it, as an HTTPS client does (no
+     * WebSocket handshake yet): the server's certificate must chain to {@code trust} and name
+     * {@code hostName} (endpoint identification "HTTPS", RFC 2818 §3.1), and a host name that is not an
+     * IP literal is sent as the server name (SNI, RFC 6066 §3).
+     *
+     * @param hostName the name the client dialled: checked against the certificate, sent as SNI and
+     *                 in the {@code Host} header; the connection itself goes to {@code address}
+     * @throws javax.net.ssl.SSLHandshakeException when the server's certificate is refused
+     */
+    public static WireClient connectTls(InetSocketAddress address, SSLContext trust, String hostName) throws IOException {
+        return connectTls(address, trust, hostName, 0, 0);
+    }
+
+    /**
+     * {@link #connectTls(InetSocketAddress, SSLContext, String)} with the socket's buffers set before
+     * it connects, as {@link #connect(InetSocketAddress, int, int)} does for plain TCP.
+     */
+    public static WireClient connectTls(InetSocketAddress address, SSLContext trust, String hostName,
+                                        int receiveBufferBytes, int sendBufferBytes) throws IOException {
+        if (receiveBufferBytes < 0 || sendBufferBytes < 0) {
+            throw new IllegalArgumentException("buffer sizes are positive, or 0 for the default; were "
+                    + receiveBufferBytes + " and " + sendBufferBytes);
+        }
+        InetAddress target = address.getAddress().isAnyLocalAddress() ? InetAddress.getLoopbackAddress() : address.getAddress();
+        Socket tcp = new Socket();
+        try {
+            if (receiveBufferBytes > 0) {
+                tcp.setReceiveBufferSize(receiveBufferBytes);
+            }
+            if (sendBufferBytes > 0) {
+                tcp.setSendBufferSize(sendBufferBytes);
+            }
+            tcp.setTcpNoDelay(true);
+            tcp.connect(new InetSocketAddress(target, address.getPort()), (int) DEFAULT_TIMEOUT.toMillis());
+            tcp.setSoTimeout((int) DEFAULT_TIMEOUT.toMillis());
+            SSLSocket tls = (SSLSocket) trust.getSocketFactory().createSocket(tcp, hostName, address.getPort(), true);
+            SSLParameters parameters = tls.getSSLParameters();
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            if (!isIpLiteral(hostName)) {
+                parameters.setServerNames(java.util.List.of(new SNIHostName(hostName)));
+            }
+            tls.setSSLParameters(parameters);
+            tls.startHandshake();
+            return new WireClient(tls, tcp, (hostName.contains(":") ? "[" + hostName + "]" : hostName) + ":" + address.getPort());
+        } catch (IOException | RuntimeException e) {
+            tcp.close();
+            throw e;
+        }
+    }
+
+    /** {@link #connectTls(InetSocketAddress, SSLContext, String)} to a running echo server. */
+    public static WireClient connectTls(EchoServer server, SSLContext trust, String hostName) throws IOException {
+        return connectTls(server.localAddress(), trust, hostName);
+    }
+
+    /** Connects over TLS and completes a valid opening handshake to {@code /echo}: a {@code wss://} connection. */
+    public static WireClient openTls(EchoServer server, SSLContext trust, String hostName) throws IOException {
+        WireClient client = connectTls(server, trust, hostName);
+        try {
+            client.upgrade(client.upgradeRequest());
+            return client;
+        } catch (IOException | RuntimeException | Error e) {
+            client.close();
+            throw e;
+        }
+    }
+
+    private static boolean isIpLiteral(String host) {
+        return host.contains(":") || host.chars().allMatch(c -> c == '.' || Character.isDigit(c));
+    }
+
+    /** The TLS session of a connection made by {@link #connectTls}; empty for plain TCP. */
+    public Optional<SSLSession> tlsSession() {
+        return socket instanceof SSLSocket tls ? Optional.of(tls.getSession()) : Optional.empty();
     }
 
     /** Opens a TCP connection (no handshake yet) to a running echo server. */
@@ -264,6 +358,8 @@ public final class WireClient implements AutoCloseable {
             throw new AssertionError("expected a frame, but " + e.getMessage(), e);
         } catch (SocketException e) {
             throw new AssertionError("expected a frame, but the connection broke: " + e.getMessage(), e);
+        } catch (SSLException e) {
+            throw new AssertionError("expected a frame, but the TLS connection broke: " + e.getMessage(), e);
         }
         checkServerFrame(frame);
         return Optional.of(frame);
@@ -286,8 +382,8 @@ public final class WireClient implements AutoCloseable {
             in.reset();
         } catch (SocketTimeoutException e) {
             throw new AssertionError("no frame from the server within " + timeout.toMillis() + " ms", e);
-        } catch (SocketException e) {
-            return Optional.empty(); // reset by the server, or closed on this side
+        } catch (SocketException | SSLException e) {
+            return Optional.empty(); // reset by the server, or closed on this side (over TLS: an SSLException)
         }
         return Optional.of(readFrame(timeout));
     }
@@ -414,7 +510,7 @@ public final class WireClient implements AutoCloseable {
             } catch (SocketTimeoutException e) {
                 throw new AssertionError("the server did not close the TCP connection within " + timeout.toMillis()
                         + " ms" + (received.size() > 0 ? "; it sent " + Preview.of(received.toByteArray()) : ""), e);
-            } catch (SocketException e) {
+            } catch (SocketException | SSLException e) {
                 return received.toByteArray(); // reset by the server: closed as well, only less politely
             }
             if (n == -1) {
@@ -442,8 +538,8 @@ public final class WireClient implements AutoCloseable {
                 }
             } catch (SocketTimeoutException e) {
                 return false;
-            } catch (SocketException e) {
-                return true; // reset by the server: closed as well
+            } catch (SocketException | SSLException e) {
+                return true; // reset by the server: closed as well (over TLS, a reset is an SSLException)
             }
         }
         return false;
@@ -472,6 +568,9 @@ public final class WireClient implements AutoCloseable {
     @Override
     public void close() {
         try {
+            // TCP first: an SSLSocket's close() sends close_notify under the write lock, which a
+            // writer blocked on a peer that stopped reading holds; a closed TCP socket frees both.
+            tcp.close();
             socket.close();
         } catch (IOException e) {
             // nothing left to do for a socket that fails to close
