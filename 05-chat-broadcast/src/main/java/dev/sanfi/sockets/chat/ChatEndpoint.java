@@ -131,8 +131,7 @@ final class ChatEndpoint extends WebSocketServer {
     @Override
     public void onOpen(WebSocket connection, ClientHandshake handshake) {
         LOG.info("opened {}", connection.getRemoteSocketAddress());
-        ChatRequestTarget target = ChatRequestTarget.parse(handshake.getResourceDescriptor())
-                .orElse(new ChatRequestTarget(ChatRequestTarget.CHAT_PATH, null, null, null));
+        ChatRequestTarget target = targetOf(handshake.getResourceDescriptor());
         if (gate != null) {
             gate.opened(connection, target.name()); // joins once its first message is a valid token: admit()
             return;
@@ -143,16 +142,19 @@ final class ChatEndpoint extends WebSocketServer {
     /** The first message decided: join under the token's name, or Close 1008 (RFC 6455 §7.4.1). */
     private void admit(WebSocket connection, Optional<FirstMessage.Admission> admission) {
         if (admission.orElse(null) instanceof FirstMessage.Admission.Admitted admitted) {
-            join(connection, admitted.name().value(), ChatRequestTarget.parse(connection.getResourceDescriptor())
-                    .orElse(new ChatRequestTarget(ChatRequestTarget.CHAT_PATH, null, null, null)));
+            join(connection, admitted.name().value(), targetOf(connection.getResourceDescriptor()));
         } else if (admission.orElse(null) instanceof FirstMessage.Admission.Refused refused) {
-            LOG.info("refused {}: {}", connection.getRemoteSocketAddress(), refused.reason());
             refuse(connection, refused.reason());
         }
     }
 
     private void refuse(WebSocket connection, String reason) {
+        LOG.info("refused {}: {}", connection.getRemoteSocketAddress(), reason);
         disconnect(List.of(new ChatRoom.Disconnect<>(connection, ChatRoom.POLICY_VIOLATION, reason)));
+    }
+
+    private static ChatRequestTarget targetOf(String resourceDescriptor) {
+        return ChatRequestTarget.parse(resourceDescriptor).orElse(new ChatRequestTarget(ChatRequestTarget.CHAT_PATH, null, null, null));
     }
 
     private void join(WebSocket connection, String name, ChatRequestTarget target) {

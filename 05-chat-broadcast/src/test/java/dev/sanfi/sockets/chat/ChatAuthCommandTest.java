@@ -99,6 +99,12 @@ class ChatAuthCommandTest {
     }
 
     @Test
+    void theServerRefusesASilentClientBeforeTheClientStopsWaitingForItsWelcome() {
+        // Otherwise the console client would say "no answer" instead of the server's reason.
+        assertThat(Authentication.DEADLINE).isLessThan(ChatClient.TIMEOUT);
+    }
+
+    @Test
     void aClientWithoutATokenIsRefusedAtTheDeadlineAndExits1() throws Exception {
         try (ChatServer server = ChatServer.start(ChatSettings.defaults(0, 0).withHost("127.0.0.1"), null,
                 new Authentication(tokens(), Duration.ofMillis(300)))) {

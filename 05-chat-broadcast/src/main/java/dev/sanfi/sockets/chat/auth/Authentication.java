@@ -11,9 +11,10 @@ public record Authentication(AccessTokens tokens, Duration deadline) {
 
     /**
      * Time enough for a page to send a message it has at hand when the connection opens, even over
-     * a slow network; short enough that connections which never authenticate cannot pile up.
+     * a slow network; short enough that connections which never authenticate cannot pile up; and
+     * shorter than the 10 s a client of ours waits for its welcome, so that the client hears why.
      */
-    public static final Duration DEADLINE = Duration.ofSeconds(10);
+    public static final Duration DEADLINE = Duration.ofSeconds(5);
 
     public Authentication {
         Objects.requireNonNull(tokens, "tokens");

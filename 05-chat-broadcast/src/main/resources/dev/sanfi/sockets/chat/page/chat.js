@@ -166,7 +166,7 @@
     let opened = false;
     socket = new WebSocket(url);
     // The server lets a connection in only after this first message (chapter 10b); it waits for it
-    // a few seconds, then closes with 1008, as it does for a bad or expired token.
+    // 5 s, then closes with 1008, as it does for a bad or expired token.
     socket.onopen = () => {
       opened = true;
       if (accessToken !== null) socket.send(JSON.stringify({type: 'auth', token: accessToken}));
