@@ -130,7 +130,7 @@ public final class SourceLauncher {
                     .obtain(key(compile, others, settings.release()),
                             directory -> new TreeCompiler(javac, settings.release()).compile(compile, others, directory));
             log.printf("%s: the sources changed since the last build: running them as they are now (%s, %s)%n",
-                    module.getFileName(), String.join(" and ", compile.stream().map(SourceTree::name).toList()),
+                    module.getFileName(), names(compile),
                     state.compiledNow() ? "compiled in " + (System.nanoTime() - start) / 1_000_000 + " ms" : "compiled before");
             urls.add(state.classes().toUri().toURL());
         }
@@ -159,6 +159,13 @@ public final class SourceLauncher {
         } finally {
             thread.setContextClassLoader(before);
         }
+    }
+
+    /** "common, 01-echo-raw and 05-chat-broadcast". */
+    private static String names(List<SourceTree> trees) {
+        List<String> names = trees.stream().map(SourceTree::name).toList();
+        return names.size() == 1 ? names.get(0)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
     }
 
     private static boolean newerThanItsClasses(SourceTree tree, Optional<Path> classes) throws IOException {
