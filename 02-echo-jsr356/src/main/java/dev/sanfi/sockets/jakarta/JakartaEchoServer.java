@@ -25,6 +25,7 @@ import org.glassfish.grizzly.filterchain.FilterChainBuilder;
 import org.glassfish.grizzly.http.HttpCodecFilter;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
 import org.glassfish.grizzly.strategies.WorkerThreadIOStrategy;
 import org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn;
 
@@ -101,6 +102,12 @@ public final class JakartaEchoServer implements EchoServer {
         listener.getTransport().setIOStrategy(WorkerThreadIOStrategy.getInstance());
         // A WebSocket connection lives long; the Keepalive, not Grizzly, decides when one is idle.
         listener.getKeepAlive().setIdleTimeoutInSeconds(-1);
+        if (settings.secure()) {
+            // Grizzly's SSL filter goes right above the transport, so everything above it — the HTTP
+            // codec, the guard, Tyrus, the page — reads and writes plain bytes: https:// and wss://.
+            listener.setSecure(true);
+            listener.setSSLEngineConfig(new SSLEngineConfigurator(settings.tls(), false, false, false));
+        }
         listener.registerAddOn(new WebSocketAddOn(container, EchoServerContainer.CONTEXT_PATH));
         listener.registerAddOn((networkListener, chain) -> insertGuard(chain, settings, timer, lingering, closeOnce, openSessions));
         return listener;
