@@ -2,6 +2,7 @@ package dev.sanfi.sockets.jakarta;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.sanfi.sockets.common.ClientOptions;
 import dev.sanfi.sockets.common.EchoPage;
@@ -110,6 +111,21 @@ class TlsTest {
             }
         } finally {
             other.close();
+        }
+    }
+
+    @Test
+    @DisplayName("a wss:// connection outlives the handshake deadline, which is for the handshakes only")
+    void upgradedConnectionOutlivesTheHandshakeDeadline() throws Exception {
+        JakartaEchoClientTest.RecordingEvents events = new JakartaEchoClientTest.RecordingEvents();
+        try (JakartaEchoClient client = JakartaEchoClient.connect(echo("localhost"),
+                ClientOptions.defaults().withTrust(certificate.trustingContext(), true), events)) {
+            client.sendText("before");
+            assertThat(events.next()).isEqualTo("text:before");
+            await().pollDelay(HANDSHAKE_TIMEOUT.multipliedBy(2)).atMost(HANDSHAKE_TIMEOUT.multipliedBy(4))
+                    .until(() -> true);
+            client.sendText("after");
+            assertThat(events.next()).isEqualTo("text:after");
         }
     }
 

@@ -13,10 +13,15 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLContext;
+import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
 import org.eclipse.jetty.websocket.server.WebSocketCreator;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
@@ -56,7 +61,9 @@ public final class JettyEchoServer implements EchoServer {
     /** Starts a server with these settings; it listens when this returns. */
     public static JettyEchoServer start(ServerSettings settings) throws IOException {
         Server server = new Server(ServerThreads.pool());
-        ServerConnector connector = new ServerConnector(server, httpWithLimits());
+        ServerConnector connector = settings.secure()
+                ? new ServerConnector(server, tls(settings.tls()), httpWithLimits(true))
+                : new ServerConnector(server, httpWithLimits(false));
         connector.setHost(settings.host());
         connector.setPort(settings.port());
         // Before the upgrade this is an HTTP connection: a client that stops sending its request
@@ -96,11 +103,29 @@ public final class JettyEchoServer implements EchoServer {
     }
 
     /** HTTP/1.1 with the request head limited: larger heads get 431 (RFC 6585 §5). */
-    private static HttpConnectionFactory httpWithLimits() {
+    private static HttpConnectionFactory httpWithLimits(boolean secure) {
         HttpConfiguration http = new HttpConfiguration();
         http.setRequestHeaderSize(Limits.MAX_HANDSHAKE_BYTES);
         http.setSendServerVersion(false);
+        if (secure) {
+            // Marks requests that came over TLS as https; no SNI check, as the one certificate is
+            // the client's to judge (RFC 6125), not the server's.
+            SecureRequestCustomizer https = new SecureRequestCustomizer();
+            https.setSniHostCheck(false);
+            http.addCustomizer(https);
+        }
         return new HttpConnectionFactory(http);
+    }
+
+    /**
+     * TLS in front of HTTP/1.1 on the same connector: Jetty's {@link SslConnectionFactory} decrypts,
+     * then hands the plain bytes to the HTTP connection, which upgrades to WebSocket as over plain
+     * TCP ({@code wss://} is {@code ws://} inside TLS, RFC 6455 §11.1.2).
+     */
+    private static SslConnectionFactory tls(SSLContext context) {
+        SslContextFactory.Server factory = new SslContextFactory.Server();
+        factory.setSslContext(context);
+        return new SslConnectionFactory(factory, HttpVersion.HTTP_1_1.asString());
     }
 
     /** Every limit of the contract set explicitly: Jetty's defaults are 64 KiB messages and 30 s idle. */
