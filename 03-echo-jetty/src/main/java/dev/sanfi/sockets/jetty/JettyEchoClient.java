@@ -56,11 +56,11 @@ public final class JettyEchoClient implements EchoClientSession {
         client.setStopTimeout(0); // close() frees everything at once; the Close handshake is sendClose's job
         try {
             client.start();
-            ClientUpgradeRequest upgrade = new ClientUpgradeRequest();
+            ClientUpgradeRequest upgrade = new ClientUpgradeRequest(uri);
             if (options.deflate()) {
                 upgrade.addExtensions(PERMESSAGE_DEFLATE); // Jetty's own extension (RFC 7692)
             }
-            Session session = client.connect(new ClientEndpoint(events), uri, upgrade)
+            Session session = client.connect(new ClientEndpoint(events), upgrade)
                     .get(Limits.HANDSHAKE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             return new JettyEchoClient(client, session);
         } catch (InterruptedException e) {

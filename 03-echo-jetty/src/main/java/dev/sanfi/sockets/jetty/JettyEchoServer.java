@@ -4,6 +4,7 @@ import dev.sanfi.sockets.common.EchoProtocol;
 import dev.sanfi.sockets.common.EchoServer;
 import dev.sanfi.sockets.common.Limits;
 import dev.sanfi.sockets.common.ServerSettings;
+import dev.sanfi.sockets.jetty.guard.DeflateNegotiation;
 import dev.sanfi.sockets.jetty.guard.HandshakeDeadline;
 import dev.sanfi.sockets.jetty.guard.Keepalive;
 import dev.sanfi.sockets.jetty.guard.OpenSessions;
@@ -11,7 +12,6 @@ import dev.sanfi.sockets.jetty.guard.RequestCheck;
 import dev.sanfi.sockets.jetty.guard.Utf8FailFast;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
 import org.eclipse.jetty.http.HttpVersion;
@@ -39,8 +39,9 @@ import org.slf4j.LoggerFactory;
  * </pre>
  *
  * <p>Around them, from {@code guard}: {@code HandshakeDeadline} on the connector; {@code Keepalive}
- * and {@code OpenSessions} as session listeners of the container; {@code Utf8FailFast} and
- * {@code OpenSessions} around the creator. {@code ServerThreads} sizes the pool for fairness.
+ * and {@code OpenSessions} as session listeners of the container; {@code DeflateNegotiation},
+ * {@code Utf8FailFast} and {@code OpenSessions} around the creator. With {@code ServerSettings.tls()}
+ * the connector speaks TLS first. {@code ServerThreads} sizes the pool for fairness.
  */
 public final class JettyEchoServer implements EchoServer {
 
@@ -79,7 +80,8 @@ public final class JettyEchoServer implements EchoServer {
             configureSessions(container, settings);
             container.addSessionListener(sessions);
             container.addSessionListener(new Keepalive(server.getScheduler(), settings.pingInterval(), settings.idleTimeout()));
-            container.addMapping(EchoProtocol.ECHO_PATH, sessions.admitting(Utf8FailFast.on(echo())));
+            container.addMapping(EchoProtocol.ECHO_PATH,
+                    sessions.admitting(Utf8FailFast.on(DeflateNegotiation.on(echo(), settings.deflate()))));
         });
         upgrades.setHandler(new PageHandler(settings.originPolicy()));
         server.setHandler(new RequestCheck(settings.originPolicy(), upgrades));
@@ -94,12 +96,7 @@ public final class JettyEchoServer implements EchoServer {
 
     /** Every upgrade that got this far gets an EchoEndpoint. */
     private static WebSocketCreator echo() {
-        return (request, response, callback) -> {
-            // Jetty would accept permessage-deflate (RFC 7692) when offered; this module speaks plain
-            // RFC 6455 like the other echo servers, so that their wire traffic can be compared.
-            response.setExtensions(List.of());
-            return new EchoEndpoint();
-        };
+        return (request, response, callback) -> new EchoEndpoint();
     }
 
     /** HTTP/1.1 with the request head limited: larger heads get 431 (RFC 6585 §5). */
@@ -131,7 +128,9 @@ public final class JettyEchoServer implements EchoServer {
     /** Every limit of the contract set explicitly: Jetty's defaults are 64 KiB messages and 30 s idle. */
     private static void configureSessions(ServerWebSocketContainer container, ServerSettings settings) {
         // Jetty closes a larger message with 1009 itself, counted as it is reassembled, since
-        // EchoEndpoint takes whole messages; a single frame may be as large, no larger.
+        // EchoEndpoint takes whole messages; a single frame may be as large, no larger. With
+        // permessage-deflate the count is of inflated bytes: Jetty's extension inflates a frame
+        // in pieces of at most 8 KiB and hands each on before it inflates more (autoFragment).
         container.setMaxTextMessageSize(settings.maxMessageBytes());
         container.setMaxBinaryMessageSize(settings.maxMessageBytes());
         container.setMaxFrameSize(settings.maxMessageBytes());
