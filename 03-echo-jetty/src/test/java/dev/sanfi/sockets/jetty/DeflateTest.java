@@ -98,12 +98,15 @@ class DeflateTest {
         }
     }
 
-    @Test
-    @DisplayName("RFC 7692 §7.2.3.1: 'Hello' compressed (f2 48 cd c9 c9 07 00) is echoed, compressed, as 'Hello'")
-    void echoesTheRfcExample() throws IOException, DataFormatException {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "§7.2.3.1 compressed, f248cdc9c90700",
+        "§7.2.3.3 a block with no compression, 000500faff48656c6c6f00",
+        "§7.2.3.4 a block with BFINAL set, f348cdc9c9070000"})
+    @DisplayName("RFC 7692 §7.2.3: the payloads of 'Hello' in the RFC's examples are echoed, compressed, as 'Hello'")
+    void echoesTheRfcExamples(String example, String payload) throws IOException, DataFormatException {
         try (WireClient client = open("permessage-deflate")) {
-            client.sendTogether(new Frame(true, Frame.RSV1, Frame.TEXT, Frame.MASK_KEY,
-                    HexFormat.of().parseHex("f248cdc9c90700")), Frame.close(1000, ""));
+            client.sendTogether(compressed(Frame.TEXT, HexFormat.of().parseHex(payload)), Frame.close(1000, ""));
             List<Frame> frames = framesUntilEof(client);
             assertThat(frames.get(0).rsv()).as("RSV1 on the echo: compressed (§6)").isEqualTo(Frame.RSV1);
             assertThat(new String(inflate(new Inflater(true), frames.get(0).payload()), StandardCharsets.UTF_8))
@@ -174,6 +177,24 @@ class DeflateTest {
             assertThat(echo.opcode()).isEqualTo(Frame.TEXT);
             byte[] text = echo.rsv() == Frame.RSV1 ? inflate(new Inflater(true), echo.payload()) : echo.payload();
             assertThat(new String(text, StandardCharsets.UTF_8)).isEqualTo("plain text");
+        }
+    }
+
+    @Test
+    @DisplayName("RFC 7692 §6: the continuations of an uncompressed message are not inflated, and a compressed message after it still is")
+    void uncompressedFragmentsThenCompressedMessage() throws IOException, DataFormatException {
+        try (WireClient client = open("permessage-deflate")) {
+            client.sendTogether(Frame.text("ab").notFinal(), Frame.continuation("c".getBytes(StandardCharsets.UTF_8)),
+                    compressed(Frame.TEXT, HexFormat.of().parseHex("f248cdc9c90700")), Frame.close(1000, ""));
+            Inflater inflater = new Inflater(true);
+            List<String> texts = new ArrayList<>();
+            for (Frame echo : framesUntilEof(client)) {
+                if (echo.opcode() == Frame.TEXT) {
+                    byte[] text = echo.rsv() == Frame.RSV1 ? inflate(inflater, echo.payload()) : echo.payload();
+                    texts.add(new String(text, StandardCharsets.UTF_8));
+                }
+            }
+            assertThat(texts).containsExactly("abc", "Hello");
         }
     }
 

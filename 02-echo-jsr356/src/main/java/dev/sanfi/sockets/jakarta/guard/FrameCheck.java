@@ -26,7 +26,7 @@ import java.nio.ByteBuffer;
  * from the faulty frame on does. After the client's Close nothing goes on either: §5.5.1 lets the
  * client send nothing more, and Tyrus has answered. No I/O here: bytes in, verdict out.
  */
-public final class FrameCheck {
+public final class FrameCheck implements FrameStream {
 
     /** Why the connection fails: the close code and a reason for the Close frame. */
     public record Fault(int code, String reason) {
@@ -53,6 +53,7 @@ public final class FrameCheck {
     }
 
     /** Checks the next bytes of the stream, from {@code bytes}' position to its limit (the position moves). */
+    @Override
     public Verdict check(ByteBuffer bytes) {
         int start = bytes.position();
         if (done) {
@@ -87,6 +88,7 @@ public final class FrameCheck {
     }
 
     /** Whether the client's Close had no body (RFC 6455 §5.5.1: the body is optional). */
+    @Override
     public boolean emptyCloseSeen() {
         return emptyCloseSeen;
     }

@@ -2,6 +2,9 @@ package dev.sanfi.sockets.jakarta.guard;
 
 import java.io.IOException;
 import org.glassfish.grizzly.Buffer;
+import org.glassfish.grizzly.CloseListener;
+import org.glassfish.grizzly.CloseType;
+import org.glassfish.grizzly.Closeable;
 import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.Grizzly;
 import org.glassfish.grizzly.attributes.Attribute;
@@ -14,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Grizzly filter in front of Tyrus that puts every read of an upgraded connection through the
- * connection's {@link FrameCheck}: what is fine goes on to Tyrus; at a fault the connection is failed
+ * connection's {@link FrameCheck} (or {@link InflatingFrameCheck}, when the connection compresses): what is fine goes on to Tyrus; at a fault the connection is failed
  * (RFC 6455 §7.1.7) with a Close of the fault's code, by {@link CloseOnce}, after Tyrus has echoed the
  * messages before the fault. Tyrus then reports the session closed with 1006, as it saw no closing
  * handshake.
@@ -23,7 +26,7 @@ public final class FrameCheckFilter extends BaseFilter {
 
     private static final Logger LOG = LoggerFactory.getLogger(FrameCheckFilter.class);
 
-    private static final Attribute<FrameCheck> CHECK =
+    private static final Attribute<FrameStream> CHECK =
             Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(FrameCheckFilter.class.getName() + ".check");
 
     private final int maxMessageBytes;
@@ -36,19 +39,23 @@ public final class FrameCheckFilter extends BaseFilter {
 
     /** Whether the client's Close on this connection had no body, so that Tyrus's answer must have none either. */
     static boolean emptyCloseSeen(Connection<?> connection) {
-        FrameCheck check = CHECK.get(connection);
+        FrameStream check = CHECK.get(connection);
         return check != null && check.emptyCloseSeen();
     }
 
     @Override
+    @SuppressWarnings("unchecked") // Grizzly's close listener takes raw types
     public NextAction handleRead(FilterChainContext ctx) throws IOException {
         Connection<?> connection = ctx.getConnection();
         if (!RequestCheck.upgraded(connection)) {
             return ctx.getInvokeAction(); // plain HTTP
         }
-        FrameCheck check = CHECK.get(connection);
+        FrameStream check = CHECK.get(connection);
         if (check == null) {
-            CHECK.set(connection, new FrameCheck(maxMessageBytes));
+            FrameStream checks = DeflateNegotiation.accepted(connection)
+                    ? new InflatingFrameCheck(maxMessageBytes) : new FrameCheck(maxMessageBytes);
+            CHECK.set(connection, checks);
+            connection.addCloseListener((CloseListener<Closeable, CloseType>) (closed, type) -> checks.end());
             return ctx.getInvokeAction(); // the upgrade request itself: frames start after Tyrus's 101
         }
         Buffer bytes = ((HttpContent) ctx.getMessage()).getContent();
