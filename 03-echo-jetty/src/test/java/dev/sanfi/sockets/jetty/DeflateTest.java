@@ -34,9 +34,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * permessage-deflate (RFC 7692) on Jetty's own extension, switched on by {@code ServerSettings.deflate()}:
- * what it accepts, that it echoes compressed, and that the message limit binds the inflated size.
- * Frames are sent raw, compressed here with {@code java.util.zip}, so the server's own code is on
- * one end only.
+ * beyond testkit's DeflateEchoServerContract ({@code JettyDeflateEchoServerTest}): the memory a bomb
+ * costs, measured, the continuations of an uncompressed message that Jetty must not inflate, and the
+ * module's client offering the extension. Frames are sent raw, compressed here with
+ * {@code java.util.zip}, so the server's own code is on one end only.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DeflateTest {
@@ -54,130 +55,6 @@ class DeflateTest {
     @AfterAll
     void closeServer() {
         server.close();
-    }
-
-    @ParameterizedTest(name = "[{0}] -> [{1}]")
-    @CsvSource(delimiter = '|', nullValues = "declined", value = {
-        "permessage-deflate | permessage-deflate",
-        "permessage-deflate; client_max_window_bits | permessage-deflate",
-        "permessage-deflate; client_max_window_bits=10 | permessage-deflate",
-        "permessage-deflate; server_no_context_takeover | permessage-deflate;server_no_context_takeover",
-        "permessage-deflate; client_no_context_takeover | permessage-deflate;client_no_context_takeover",
-        // Jetty's deflater cannot keep a smaller window, nor say it keeps 15 (§7.1.2.1): declined.
-        "permessage-deflate; server_max_window_bits=10 | declined",
-        "permessage-deflate; server_max_window_bits=15 | declined",
-        // §7: unknown parameters, a parameter twice, values out of range: declined, the upgrade goes on.
-        "permessage-deflate; foo | declined",
-        "permessage-deflate; server_no_context_takeover; server_no_context_takeover | declined",
-        "permessage-deflate; client_max_window_bits=7 | declined",
-        "permessage-deflate; client_max_window_bits=08 | declined",
-        "permessage-deflate; server_no_context_takeover=1 | declined",
-        // §5.1: the first acceptable offer of several.
-        "permessage-deflate; server_max_window_bits=10, permessage-deflate; client_no_context_takeover"
-                + " | permessage-deflate;client_no_context_takeover",
-        "permessage-deflate; client_max_window_bits=\"12\" | permessage-deflate",
-        "x-webkit-deflate-frame | declined"})
-    @DisplayName("RFC 7692 §5, §7: the first valid offer Jetty can keep is accepted, every other one declined")
-    void negotiation(String offer, String answer) throws IOException {
-        try (WireClient client = WireClient.connect(server)) {
-            HttpResponse response = client.exchange(client.upgradeRequest().withHeader("Sec-WebSocket-Extensions", offer));
-            assertThat(response.status()).isEqualTo(101);
-            assertThat(response.header("Sec-WebSocket-Extensions")).isEqualTo(answer);
-        }
-    }
-
-    @Test
-    @DisplayName("off by default: an offer is answered without the extension")
-    void offByDefault() throws Exception {
-        try (JettyEchoServer plain = JettyEchoServer.start(ServerSettings.defaults(0).withHost("127.0.0.1"));
-             WireClient client = WireClient.connect(plain)) {
-            HttpResponse response = client.exchange(client.upgradeRequest()
-                    .withHeader("Sec-WebSocket-Extensions", "permessage-deflate; client_max_window_bits"));
-            assertThat(response.status()).isEqualTo(101);
-            assertThat(response.header("Sec-WebSocket-Extensions")).isNull();
-        }
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @CsvSource({
-        "§7.2.3.1 compressed, f248cdc9c90700",
-        "§7.2.3.3 a block with no compression, 000500faff48656c6c6f00",
-        "§7.2.3.4 a block with BFINAL set, f348cdc9c9070000"})
-    @DisplayName("RFC 7692 §7.2.3: the payloads of 'Hello' in the RFC's examples are echoed, compressed, as 'Hello'")
-    void echoesTheRfcExamples(String example, String payload) throws IOException, DataFormatException {
-        try (WireClient client = open("permessage-deflate")) {
-            client.sendTogether(compressed(Frame.TEXT, HexFormat.of().parseHex(payload)), Frame.close(1000, ""));
-            List<Frame> frames = framesUntilEof(client);
-            assertThat(frames.get(0).rsv()).as("RSV1 on the echo: compressed (§6)").isEqualTo(Frame.RSV1);
-            assertThat(new String(inflate(new Inflater(true), frames.get(0).payload()), StandardCharsets.UTF_8))
-                    .isEqualTo("Hello");
-            assertThat(frames.get(1).opcode()).isEqualTo(Frame.CLOSE);
-        }
-    }
-
-    @Test
-    @DisplayName("RFC 7692 §7.2.3.2: with context takeover the second message refers to the first, and is echoed")
-    void contextTakeoverAcrossMessages() throws IOException, DataFormatException {
-        Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
-        byte[] first = compress(deflater, "Hello".getBytes(StandardCharsets.UTF_8));
-        byte[] second = compress(deflater, "Hello".getBytes(StandardCharsets.UTF_8));
-        assertThat(second).as("the shared window makes the second one shorter").hasSizeLessThan(first.length);
-        try (WireClient client = open("permessage-deflate")) {
-            client.sendTogether(compressed(Frame.TEXT, first), compressed(Frame.TEXT, second), Frame.close(1000, ""));
-            Inflater inflater = new Inflater(true);
-            List<Frame> frames = framesUntilEof(client);
-            assertThat(new String(inflate(inflater, frames.get(0).payload()), StandardCharsets.UTF_8)).isEqualTo("Hello");
-            assertThat(new String(inflate(inflater, frames.get(1).payload()), StandardCharsets.UTF_8)).isEqualTo("Hello");
-        }
-    }
-
-    @Test
-    @DisplayName("RFC 7692 §7.1.1.1: after server_no_context_takeover every echo inflates on its own")
-    void serverNoContextTakeover() throws IOException, DataFormatException {
-        try (WireClient client = open("permessage-deflate; server_no_context_takeover")) {
-            Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
-            byte[] text = "the same text, twice over".getBytes(StandardCharsets.UTF_8);
-            client.sendTogether(compressed(Frame.TEXT, compress(deflater, text)),
-                    compressed(Frame.TEXT, compress(deflater, text)), Frame.close(1000, ""));
-            List<Frame> frames = framesUntilEof(client);
-            for (Frame echo : frames.subList(0, 2)) {
-                assertThat(inflate(new Inflater(true), echo.payload())).isEqualTo(text);
-            }
-        }
-    }
-
-    @Test
-    @DisplayName("RFC 7692 §6.1: a compressed message in fragments (RSV1 on the first only) is echoed")
-    void fragmentedCompressedMessage() throws IOException, DataFormatException {
-        byte[] text = "fragmented and compressed, ".repeat(40).getBytes(StandardCharsets.UTF_8);
-        byte[] payload = compress(new Deflater(Deflater.DEFAULT_COMPRESSION, true), text);
-        int third = payload.length / 3;
-        try (WireClient client = open("permessage-deflate")) {
-            client.sendTogether(
-                    new Frame(false, Frame.RSV1, Frame.TEXT, Frame.MASK_KEY, Arrays.copyOfRange(payload, 0, third)),
-                    Frame.continuation(Arrays.copyOfRange(payload, third, 2 * third)).notFinal(),
-                    Frame.continuation(Arrays.copyOfRange(payload, 2 * third, payload.length)),
-                    Frame.close(1000, ""));
-            List<Frame> frames = framesUntilEof(client);
-            ByteArrayOutputStream echoed = new ByteArrayOutputStream();
-            for (Frame frame : frames.subList(0, frames.size() - 1)) {
-                echoed.writeBytes(frame.payload());
-            }
-            assertThat(inflate(new Inflater(true), echoed.toByteArray())).isEqualTo(text);
-        }
-    }
-
-    @Test
-    @DisplayName("RFC 7692 §6: an uncompressed message (RSV1 clear) on a compressing connection is echoed")
-    void uncompressedMessageStillEchoes() throws IOException, DataFormatException {
-        try (WireClient client = open("permessage-deflate")) {
-            client.sendTogether(Frame.text("plain").notFinal(), Frame.continuation(" text".getBytes(StandardCharsets.UTF_8)),
-                    Frame.close(1000, ""));
-            Frame echo = framesUntilEof(client).get(0);
-            assertThat(echo.opcode()).isEqualTo(Frame.TEXT);
-            byte[] text = echo.rsv() == Frame.RSV1 ? inflate(new Inflater(true), echo.payload()) : echo.payload();
-            assertThat(new String(text, StandardCharsets.UTF_8)).isEqualTo("plain text");
-        }
     }
 
     @Test
@@ -198,41 +75,6 @@ class DeflateTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @CsvSource({"a Ping with RSV1", "a continuation with RSV1"})
-    @DisplayName("RFC 7692 §6.1: RSV1 on a control frame or a continuation fails the connection with 1002")
-    void rsv1OutOfPlaceIs1002(String what) throws IOException {
-        byte[] hello = HexFormat.of().parseHex("f248cdc9c90700");
-        try (WireClient client = open("permessage-deflate")) {
-            if (what.contains("Ping")) {
-                client.send(Frame.ping(new byte[0]).withRsv(Frame.RSV1));
-            } else {
-                client.sendTogether(new Frame(false, Frame.RSV1, Frame.TEXT, Frame.MASK_KEY, hello),
-                        Frame.continuation(new byte[] {0x00}).withRsv(Frame.RSV1));
-            }
-            assertThat(awaitCloseSkippingEchoes(client).code()).isEqualTo(1002);
-        }
-    }
-
-    @Test
-    @DisplayName("RFC 6455 §8.1: invalid UTF-8 inside a compressed text message fails the connection with 1007")
-    void invalidUtf8InsideCompressedTextIs1007() throws IOException {
-        byte[] invalid = {'o', 'k', (byte) 0xc0, (byte) 0xaf};
-        try (WireClient client = open("permessage-deflate")) {
-            client.send(compressed(Frame.TEXT, compress(new Deflater(Deflater.DEFAULT_COMPRESSION, true), invalid)));
-            assertThat(awaitCloseSkippingEchoes(client).code()).isEqualTo(1007);
-        }
-    }
-
-    @Test
-    @DisplayName("bytes that do not inflate fail the connection with 1007")
-    void corruptDeflateDataIs1007() throws IOException {
-        try (WireClient client = open("permessage-deflate")) {
-            client.send(compressed(Frame.BINARY, new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff, 0x00}));
-            assertThat(awaitCloseSkippingEchoes(client).code()).isEqualTo(1007);
-        }
-    }
-
     @Test
     @ResourceLock("allocation counter")
     @DisplayName("a 1 MiB frame that inflates to 1 GiB gets 1009, with a few MiB allocated, not a GiB")
@@ -245,23 +87,6 @@ class DeflateTest {
             assertThat(client.awaitClose().code()).isEqualTo(1009);
             assertThat(allocatedBytes() - allocatedBefore).as("bytes allocated by the whole JVM meanwhile")
                     .isLessThan(512L * 1024 * 1024);
-        }
-    }
-
-    @Test
-    @DisplayName("many small compressed fragments that add up to more than 1 MiB get 1009")
-    void fragmentBombIs1009() throws IOException {
-        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
-        byte[] zeros = new byte[64 * 1024];
-        // Fragments of one message keep the 00 00 ff ff of their flush: only the message's last loses it (§7.2.1).
-        List<Frame> fragments = new ArrayList<>();
-        fragments.add(new Frame(false, Frame.RSV1, Frame.BINARY, Frame.MASK_KEY, Bomb.flushed(deflater, zeros)));
-        for (int i = 1; i < 64; i++) { // 64 × 64 KiB = 4 MiB, each fragment a few hundred bytes
-            fragments.add(Frame.continuation(Bomb.flushed(deflater, zeros)).notFinal());
-        }
-        try (WireClient client = open("permessage-deflate")) {
-            client.sendInBackground(Frame.concat(fragments.toArray(Frame[]::new)));
-            assertThat(client.awaitClose().code()).isEqualTo(1009);
         }
     }
 

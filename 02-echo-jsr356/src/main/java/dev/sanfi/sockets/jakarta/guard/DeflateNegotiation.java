@@ -1,11 +1,9 @@
 package dev.sanfi.sockets.jakarta.guard;
 
-import jakarta.websocket.Extension;
+import dev.sanfi.sockets.raw.deflate.DeflateParameters;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.Grizzly;
 import org.glassfish.grizzly.attributes.Attribute;
@@ -14,37 +12,27 @@ import org.glassfish.grizzly.filterchain.FilterChainContext;
 import org.glassfish.grizzly.filterchain.NextAction;
 import org.glassfish.grizzly.http.HttpContent;
 import org.glassfish.grizzly.http.HttpRequestPacket;
-import org.glassfish.tyrus.core.TyrusExtension;
 
 /**
  * What Tyrus gets to see of a client's {@code Sec-WebSocket-Extensions}: nothing when compression
- * is off, else only the one {@code permessage-deflate} offer {@link DeflateOffers} chooses, so that
- * Tyrus's own extension, which then does the compressing, answers that one and no other.
+ * is off, else only the one {@code permessage-deflate} offer that chapter 3's negotiation
+ * ({@code 01-echo-raw}'s {@code raw.deflate.DeflateNegotiation}, RFC 7692 §5, §7) accepts, so that
+ * Tyrus's extension, which then does the compressing, answers that one and no other.
  *
  * <p>Left alone, Tyrus accepts every offer of an extension it has installed, whatever its
- * parameters: its {@code PerMessageDeflateExtension} ignores them all and answers with none. That
- * is right for the parameters a server may ignore ({@code client_max_window_bits},
- * {@code client_no_context_takeover}), and wrong for the ones it may only accept by keeping them
- * and saying so (RFC 7692 §7.1.1.1, §7.1.2.1): Tyrus would answer {@code server_no_context_takeover}
- * and {@code server_max_window_bits=10} with a plain {@code permessage-deflate} and go on with a
- * shared 32 KiB window. Several offers would all be accepted, where a server accepts one (§5.1).
- *
- * <p>The offers are read with Tyrus's own parser, which loses quoted parameter values and whole
- * offers after them; an offer with a quote in it is therefore declined, which RFC 7692 §5.1 always
- * allows (no client known here quotes a window size).
+ * parameters, and answers each with the parameters its extension returns: a bad value, an unknown
+ * parameter or one named twice is accepted where §7 has the server decline the offer, and several
+ * offers are all accepted where a server accepts one (§5.1). Its header parser also drops a quoted
+ * parameter value and the offers after it.
  */
 public final class DeflateNegotiation extends BaseFilter {
 
     private static final String EXTENSIONS = "Sec-WebSocket-Extensions";
 
-    /** What Tyrus's permessage-deflate keeps: only what a server may leave out of its answer. */
-    static final DeflateOffers TYRUS = new DeflateOffers(Set.of(DeflateOffers.CLIENT_NO_CONTEXT_TAKEOVER,
-            DeflateOffers.CLIENT_MAX_WINDOW_BITS));
-
     private static final Attribute<Boolean> DECIDED =
             Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(DeflateNegotiation.class.getName() + ".decided");
-    private static final Attribute<Boolean> ACCEPTED =
-            Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(DeflateNegotiation.class.getName() + ".accepted");
+    private static final Attribute<DeflateParameters> AGREED =
+            Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(DeflateNegotiation.class.getName() + ".agreed");
 
     private final boolean deflate;
 
@@ -53,9 +41,9 @@ public final class DeflateNegotiation extends BaseFilter {
         this.deflate = deflate;
     }
 
-    /** Whether this connection's upgrade went on to Tyrus with a permessage-deflate offer, which Tyrus accepts. */
-    static boolean accepted(Connection<?> connection) {
-        return Boolean.TRUE.equals(ACCEPTED.get(connection));
+    /** What this connection's upgrade agreed for permessage-deflate, as Tyrus is told it; null for nothing. */
+    static DeflateParameters agreed(Connection<?> connection) {
+        return AGREED.get(connection);
     }
 
     @Override
@@ -64,44 +52,17 @@ public final class DeflateNegotiation extends BaseFilter {
         if (RequestCheck.upgraded(connection) && DECIDED.get(connection) == null) {
             DECIDED.set(connection, Boolean.TRUE); // the upgrade request itself; frames follow
             HttpRequestPacket request = (HttpRequestPacket) ((HttpContent) ctx.getMessage()).getHttpHeader();
-            List<String> values = new ArrayList<>();
-            request.getHeaders().values(EXTENSIONS).forEach(values::add);
-            Optional<DeflateOffers.Offer> chosen = deflate ? TYRUS.choose(offers(values)) : Optional.empty();
+            List<String> offers = new ArrayList<>();
+            request.getHeaders().values(EXTENSIONS).forEach(offers::add);
             request.getHeaders().removeHeader(EXTENSIONS);
-            chosen.ifPresent(offer -> {
-                request.getHeaders().addValue(EXTENSIONS).setString(text(offer));
-                ACCEPTED.set(connection, Boolean.TRUE);
-            });
+            DeflateParameters accepted = deflate && !offers.isEmpty()
+                    ? dev.sanfi.sockets.raw.deflate.DeflateNegotiation.answer(offers).accepted() : null;
+            if (accepted != null) {
+                // The one offer, in the words of its answer: Tyrus parses it without loss.
+                request.getHeaders().addValue(EXTENSIONS).setString(accepted.headerValue());
+                AGREED.set(connection, accepted);
+            }
         }
         return ctx.getInvokeAction();
-    }
-
-    /** The offers of the header's values, in order, as Tyrus's parser reads them; none if any is quoted. */
-    static List<DeflateOffers.Offer> offers(List<String> headerValues) {
-        if (headerValues.stream().anyMatch(value -> value.indexOf('"') >= 0)) {
-            return List.of();
-        }
-        List<DeflateOffers.Offer> offers = new ArrayList<>();
-        for (Extension extension : TyrusExtension.fromHeaders(headerValues)) {
-            List<DeflateOffers.Param> params = new ArrayList<>();
-            for (Extension.Parameter param : extension.getParameters()) {
-                params.add(new DeflateOffers.Param(param.getName().trim(),
-                        param.getValue() == null ? null : param.getValue().trim()));
-            }
-            offers.add(new DeflateOffers.Offer(extension.getName().trim(), params));
-        }
-        return offers;
-    }
-
-    /** The chosen offer as the one header value Tyrus negotiates. */
-    private static String text(DeflateOffers.Offer offer) {
-        StringBuilder text = new StringBuilder(DeflateOffers.PERMESSAGE_DEFLATE);
-        for (DeflateOffers.Param param : offer.params()) {
-            text.append("; ").append(param.name());
-            if (param.value() != null) {
-                text.append('=').append(param.value());
-            }
-        }
-        return text.toString();
     }
 }

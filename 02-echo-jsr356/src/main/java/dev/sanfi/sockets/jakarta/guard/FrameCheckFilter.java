@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Grizzly filter in front of Tyrus that puts every read of an upgraded connection through the
- * connection's {@link FrameCheck} (or {@link InflatingFrameCheck}, when the connection compresses): what is fine goes on to Tyrus; at a fault the connection is failed
+ * connection's {@link FrameCheck} (with permessage-deflate, if the upgrade agreed to it): what is fine goes on to Tyrus; at a fault the connection is failed
  * (RFC 6455 §7.1.7) with a Close of the fault's code, by {@link CloseOnce}, after Tyrus has echoed the
  * messages before the fault. Tyrus then reports the session closed with 1006, as it saw no closing
  * handshake.
@@ -26,7 +26,7 @@ public final class FrameCheckFilter extends BaseFilter {
 
     private static final Logger LOG = LoggerFactory.getLogger(FrameCheckFilter.class);
 
-    private static final Attribute<FrameStream> CHECK =
+    private static final Attribute<FrameCheck> CHECK =
             Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(FrameCheckFilter.class.getName() + ".check");
 
     private final int maxMessageBytes;
@@ -39,7 +39,7 @@ public final class FrameCheckFilter extends BaseFilter {
 
     /** Whether the client's Close on this connection had no body, so that Tyrus's answer must have none either. */
     static boolean emptyCloseSeen(Connection<?> connection) {
-        FrameStream check = CHECK.get(connection);
+        FrameCheck check = CHECK.get(connection);
         return check != null && check.emptyCloseSeen();
     }
 
@@ -50,12 +50,11 @@ public final class FrameCheckFilter extends BaseFilter {
         if (!RequestCheck.upgraded(connection)) {
             return ctx.getInvokeAction(); // plain HTTP
         }
-        FrameStream check = CHECK.get(connection);
+        FrameCheck check = CHECK.get(connection);
         if (check == null) {
-            FrameStream checks = DeflateNegotiation.accepted(connection)
-                    ? new InflatingFrameCheck(maxMessageBytes) : new FrameCheck(maxMessageBytes);
+            FrameCheck checks = new FrameCheck(maxMessageBytes, DeflateNegotiation.agreed(connection));
             CHECK.set(connection, checks);
-            connection.addCloseListener((CloseListener<Closeable, CloseType>) (closed, type) -> checks.end());
+            connection.addCloseListener((CloseListener<Closeable, CloseType>) (closed, type) -> checks.release());
             return ctx.getInvokeAction(); // the upgrade request itself: frames start after Tyrus's 101
         }
         Buffer bytes = ((HttpContent) ctx.getMessage()).getContent();
