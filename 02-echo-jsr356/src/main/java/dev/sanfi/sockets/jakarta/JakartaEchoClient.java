@@ -4,6 +4,7 @@ import dev.sanfi.sockets.common.ClientEvents;
 import dev.sanfi.sockets.common.ClientOptions;
 import dev.sanfi.sockets.common.EchoClientSession;
 import dev.sanfi.sockets.common.Limits;
+import dev.sanfi.sockets.jakarta.guard.PerMessageDeflate;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.DeploymentException;
@@ -18,7 +19,6 @@ import javax.net.ssl.SSLContext;
 import org.glassfish.tyrus.client.ClientManager;
 import org.glassfish.tyrus.client.ClientProperties;
 import org.glassfish.tyrus.client.SslEngineConfigurator;
-import org.glassfish.tyrus.ext.extension.deflate.PerMessageDeflateExtension;
 
 /**
  * The echo client on the Jakarta WebSocket client API, run by Tyrus's {@link ClientManager}. The
@@ -53,7 +53,7 @@ public final class JakartaEchoClient implements EchoClientSession {
                 // For wss:// only; null leaves Tyrus the JDK's default trust store. Tyrus checks the
                 // host name against the certificate (RFC 6125) and sends it as SNI (RFC 6066 §3).
                 .sslContext(options.trust())
-                .extensions(options.deflate() ? List.<Extension>of(new PerMessageDeflateExtension()) : List.of())
+                .extensions(options.deflate() ? List.<Extension>of(new PerMessageDeflate()) : List.of())
                 .build();
         if (!options.verifyHostname()) {
             container.getProperties().put(ClientProperties.SSL_ENGINE_CONFIGURATOR, withoutHostCheck(options.trust()));

@@ -91,7 +91,7 @@ class DeflateTest {
     }
 
     @Test
-    @DisplayName("the module's client offers permessage-deflate when asked and echoes through it")
+    @DisplayName("the module's client offers permessage-deflate when asked and echoes through it, an empty message too")
     void clientOffersDeflate() throws Exception {
         JakartaEchoClientTest.RecordingEvents events = new JakartaEchoClientTest.RecordingEvents();
         try (JakartaEchoClient client = JakartaEchoClient.connect(URI.create("ws://127.0.0.1:" + server.port() + "/echo"),
@@ -99,6 +99,11 @@ class DeflateTest {
             String text = "compressible ".repeat(1000);
             client.sendText(text);
             assertThat(events.next()).isEqualTo("text:" + text);
+            // RFC 7692 §7.2.3.6: an empty message, compressed, must leave both inflaters able to go on.
+            client.sendText("");
+            assertThat(events.next()).isEqualTo("text:");
+            client.sendText("after the empty one");
+            assertThat(events.next()).isEqualTo("text:after the empty one");
             client.sendBinary(new byte[] {1, 2, 3});
             assertThat(events.next()).isEqualTo("binary:01 02 03");
         }

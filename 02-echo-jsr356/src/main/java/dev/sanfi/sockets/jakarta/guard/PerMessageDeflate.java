@@ -29,8 +29,10 @@ import org.glassfish.tyrus.ext.extension.deflate.PerMessageDeflateExtension;
  *   <li><b>Parameters</b> (§7.1): Tyrus's extension answers none and keeps its window. With
  *       {@code server_no_context_takeover} offered it is now answered and kept (a fresh window for
  *       every message sent), and {@code server_max_window_bits=15} is answered with 15, the window
- *       {@link Deflater} compresses with. {@code DeflateNegotiation} lets no other offer through.</li>
+ *       {@link Deflater} compresses with. {@code DeflateNegotiation} lets no other offer through. On
+ *       the client's side a server's {@code client_no_context_takeover} is kept the same way.</li>
  * </ul>
+ * The server's container installs it; the module's client offers it, for the same reasons.
  * Tyrus keeps its inflater and compressor in the extension context's properties; they are found
  * there by their type, so that no private name of Tyrus's is relied on.
  */
@@ -39,11 +41,13 @@ public final class PerMessageDeflate extends PerMessageDeflateExtension {
     private static final String COMPRESSED = PerMessageDeflate.class.getName() + ".compressed";
     private static final String NO_CONTEXT_TAKEOVER = PerMessageDeflate.class.getName() + ".noContextTakeover";
     private static final String SERVER_NO_CONTEXT_TAKEOVER = "server_no_context_takeover";
+    private static final String CLIENT_NO_CONTEXT_TAKEOVER = "client_no_context_takeover";
     private static final String SERVER_MAX_WINDOW_BITS = "server_max_window_bits";
     private static final byte CONTINUATION = 0x0;
     /** RFC 7692 §7.2.3.6: an empty message, compressed: the first byte of an empty stored block. */
     private static final byte[] EMPTY_MESSAGE = {0x00};
 
+    /** The server's side: the one offer {@code DeflateNegotiation} let through, answered. */
     @Override
     public List<Extension.Parameter> onExtensionNegotiation(ExtensionContext context, List<Extension.Parameter> requested) {
         super.onExtensionNegotiation(context, requested); // makes Tyrus's inflater and compressor
@@ -58,6 +62,18 @@ public final class PerMessageDeflate extends PerMessageDeflateExtension {
             }
         }
         return answer;
+    }
+
+    /** The client's side: the server's answer has come. */
+    @Override
+    public void onHandshakeResponse(ExtensionContext context, List<Extension.Parameter> answered) {
+        super.onHandshakeResponse(context, answered); // makes Tyrus's inflater and compressor
+        replaceInflater(context);
+        for (Extension.Parameter parameter : answered) {
+            if (CLIENT_NO_CONTEXT_TAKEOVER.equals(parameter.getName())) {
+                context.getProperties().put(NO_CONTEXT_TAKEOVER, Boolean.TRUE); // §7.1.1.2: the server said so
+            }
+        }
     }
 
     @Override
@@ -87,7 +103,7 @@ public final class PerMessageDeflate extends PerMessageDeflateExtension {
         if (frame.isFin() && Boolean.TRUE.equals(context.getProperties().get(NO_CONTEXT_TAKEOVER))) {
             Deflater deflater = find(context, Deflater.class);
             if (deflater != null) {
-                deflater.reset(); // §7.1.1.1: the next message may not refer to this one
+                deflater.reset(); // §7.1.1: the next message may not refer to this one
             }
         }
         if (compressed.getPayloadLength() == 0) {
