@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketClientHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketHandshakeException;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -117,6 +118,15 @@ final class ClientSessionHandler extends ChannelDuplexHandler {
         }
         events.onClose(closeCode, closeReason);
         ctx.fireChannelInactive();
+    }
+
+    /** A failed TLS handshake ends the opening handshake with its own exception, which says which check failed. */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof SslHandshakeCompletionEvent tls && !tls.isSuccess()) {
+            handshakeFuture.tryFailure(tls.cause());
+        }
+        ctx.fireUserEventTriggered(event);
     }
 
     @Override

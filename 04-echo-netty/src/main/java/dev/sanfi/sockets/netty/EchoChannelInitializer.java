@@ -21,6 +21,8 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.ssl.SslHandler;
+import javax.net.ssl.SSLEngine;
 
 /**
  * Builds the pipeline of every accepted connection. Inbound events run from the socket to the last
@@ -30,6 +32,9 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
  * <p>The spine is Netty's textbook WebSocket server — HTTP codec, aggregator, protocol handler,
  * then the echo. Around it sit the {@code guard} handlers, each closing one gap the stock handlers
  * leave (chapter 7 draws the pipeline before and after the upgrade). The echo knows none of them.
+ *
+ * <p>With TLS ({@code ServerSettings.tls()}), Netty's {@link SslHandler} comes first: it turns the
+ * bytes of the socket into the plain bytes every other handler reads, and back.
  */
 final class EchoChannelInitializer extends ChannelInitializer<Channel> {
 
@@ -44,6 +49,9 @@ final class EchoChannelInitializer extends ChannelInitializer<Channel> {
     @Override
     protected void initChannel(Channel channel) {
         ChannelPipeline pipeline = channel.pipeline();
+        if (settings.secure()) {
+            pipeline.addLast("tls", tlsHandler());
+        }
         pipeline.addLast("http", new HttpServerCodec(new HttpDecoderConfig()
                 .setMaxInitialLineLength(Limits.MAX_HANDSHAKE_BYTES)
                 .setMaxHeaderSize(Limits.MAX_HANDSHAKE_BYTES)));
@@ -68,6 +76,19 @@ final class EchoChannelInitializer extends ChannelInitializer<Channel> {
         // guard, after the echo: writability after its flush; and the end of every exception.
         pipeline.addLast("backpressure", new Backpressure());
         pipeline.addLast("failure", new FailTheConnection());
+    }
+
+    /**
+     * The server's end of TLS for one connection. Its handshake has the bound of the upgrade: a
+     * client that trickles its ClientHello (slow loris on TLS) is cut off as one that trickles its
+     * request head; {@code HandshakeDeadline} bounds the two together as well.
+     */
+    private SslHandler tlsHandler() {
+        SSLEngine engine = settings.tls().createSSLEngine();
+        engine.setUseClientMode(false); // the server's side: it presents the certificate
+        SslHandler handler = new SslHandler(engine);
+        handler.setHandshakeTimeoutMillis(settings.handshakeTimeout().toMillis());
+        return handler;
     }
 
     static WebSocketServerProtocolConfig protocolConfig(ServerSettings settings) {

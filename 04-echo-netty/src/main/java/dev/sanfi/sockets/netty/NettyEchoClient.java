@@ -25,15 +25,20 @@ import io.netty.handler.codec.http.websocketx.WebSocketClientHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakerFactory;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketVersion;
-import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
+import java.security.NoSuchAlgorithmException;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
 
 /**
  * The echo client on Netty: one event loop thread owned by the session, a pipeline of HTTP codec,
@@ -59,12 +64,16 @@ public final class NettyEchoClient implements EchoClientSession {
         return connect(uri, ClientOptions.defaults(), events);
     }
 
-    /** Connects and completes the opening handshake within {@link Limits#HANDSHAKE_TIMEOUT}. */
+    /**
+     * Connects and completes the opening handshake within {@link Limits#HANDSHAKE_TIMEOUT}; for
+     * {@code wss://}, the TLS handshake first, with the options' trust. A certificate that fails a
+     * check is an {@link javax.net.ssl.SSLHandshakeException} saying which.
+     */
     public static NettyEchoClient connect(URI uri, ClientOptions options, ClientEvents events) throws IOException {
         boolean secure = "wss".equals(uri.getScheme().toLowerCase(Locale.ROOT));
-        String host = uri.getHost();
+        String host = unbracketed(uri.getHost());
         int port = uri.getPort() != -1 ? uri.getPort() : secure ? 443 : 80;
-        SslContext tls = secure ? SslContextBuilder.forClient().build() : null;
+        SSLContext tls = secure ? trustOf(options) : null;
         WebSocketClientHandshaker handshaker = WebSocketClientHandshakerFactory.newHandshaker(
                 uri, WebSocketVersion.V13, null, false, new DefaultHttpHeaders(), Limits.MAX_MESSAGE_BYTES,
                 true, // mask every frame (RFC 6455 §5.3)
@@ -84,7 +93,7 @@ public final class NettyEchoClient implements EchoClientSession {
                         @Override
                         protected void initChannel(SocketChannel channel) {
                             if (tls != null) {
-                                channel.pipeline().addLast(tls.newHandler(channel.alloc(), host, port));
+                                channel.pipeline().addLast(tlsHandler(tls, options, host, port));
                             }
                             channel.pipeline()
                                     .addLast(new HttpClientCodec())
@@ -112,6 +121,44 @@ public final class NettyEchoClient implements EchoClientSession {
             }
             throw e instanceof IOException io ? io : new IOException("cannot connect to " + uri + ": " + e, e);
         }
+    }
+
+    private static SSLContext trustOf(ClientOptions options) throws IOException {
+        try {
+            return options.trust() != null ? options.trust() : SSLContext.getDefault();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IOException("no TLS in this JDK: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The client's end of TLS. The certificate must name the host of the URL — the JDK's
+     * {@code "HTTPS"} identification, the check of RFC 2818 §3.1 and RFC 6125 that browsers make —
+     * unless the options say otherwise ({@code --insecure}); and the host goes out as SNI (RFC 6066
+     * §3), so that a server with many names presents the right certificate. SNI carries host names
+     * only, never an IP literal.
+     */
+    private static SslHandler tlsHandler(SSLContext tls, ClientOptions options, String host, int port) {
+        SSLEngine engine = tls.createSSLEngine(host, port);
+        engine.setUseClientMode(true);
+        SSLParameters parameters = engine.getSSLParameters();
+        parameters.setEndpointIdentificationAlgorithm(options.verifyHostname() ? "HTTPS" : null);
+        if (!isIpLiteral(host)) {
+            parameters.setServerNames(List.of(new SNIHostName(host)));
+        }
+        engine.setSSLParameters(parameters);
+        SslHandler handler = new SslHandler(engine);
+        handler.setHandshakeTimeoutMillis(Limits.HANDSHAKE_TIMEOUT.toMillis());
+        return handler;
+    }
+
+    /** {@code [::1]} as {@code URI.getHost()} gives it is {@code ::1} to a socket and to TLS. */
+    private static String unbracketed(String host) {
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    }
+
+    private static boolean isIpLiteral(String host) {
+        return host.contains(":") || host.chars().allMatch(c -> c == '.' || Character.isDigit(c));
     }
 
     @Override
