@@ -6,12 +6,15 @@ import dev.sanfi.sockets.common.ServerSettings;
 import dev.sanfi.sockets.netty.guard.Backpressure;
 import dev.sanfi.sockets.netty.guard.CloseCodeCheck;
 import dev.sanfi.sockets.netty.guard.CloseHandshake;
+import dev.sanfi.sockets.netty.guard.DeflateOffers;
 import dev.sanfi.sockets.netty.guard.FailTheConnection;
 import dev.sanfi.sockets.netty.guard.HandshakeDeadline;
+import dev.sanfi.sockets.netty.guard.InflateFailure;
 import dev.sanfi.sockets.netty.guard.Keepalive;
 import dev.sanfi.sockets.netty.guard.LingeringClose;
 import dev.sanfi.sockets.netty.guard.MessageSizeLimit;
 import dev.sanfi.sockets.netty.guard.OpenSessions;
+import dev.sanfi.sockets.netty.guard.ReservedBits;
 import dev.sanfi.sockets.netty.guard.RequestCheck;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -21,6 +24,8 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.codec.http.websocketx.extensions.WebSocketServerExtensionHandler;
+import io.netty.handler.codec.http.websocketx.extensions.compression.PerMessageDeflateServerExtensionHandshaker;
 import io.netty.handler.ssl.SslHandler;
 import javax.net.ssl.SSLEngine;
 
@@ -34,7 +39,9 @@ import javax.net.ssl.SSLEngine;
  * leave (chapter 7 draws the pipeline before and after the upgrade). The echo knows none of them.
  *
  * <p>With TLS ({@code ServerSettings.tls()}), Netty's {@link SslHandler} comes first: it turns the
- * bytes of the socket into the plain bytes every other handler reads, and back.
+ * bytes of the socket into the plain bytes every other handler reads, and back. With compression
+ * ({@code ServerSettings.deflate()}), Netty's extension handler negotiates permessage-deflate (RFC
+ * 7692) and puts its inflater and deflater where it stood, in front of the protocol handler.
  */
 final class EchoChannelInitializer extends ChannelInitializer<Channel> {
 
@@ -62,6 +69,15 @@ final class EchoChannelInitializer extends ChannelInitializer<Channel> {
         // and its close() after a violation must become a half-close on its way to the socket.
         pipeline.addLast("idle", Keepalive.timers(settings.pingInterval(), settings.idleTimeout()));
         pipeline.addLast("lingering-close", new LingeringClose());
+        if (settings.deflate()) {
+            // guard, before the inflater: the RSV bits, once the decoder lets them through.
+            pipeline.addLast("reserved-bits", new ReservedBits());
+            // guard, HTTP phase: offers RFC 7692 §7 says to decline are gone before Netty reads them.
+            pipeline.addLast("deflate-offers", new DeflateOffers());
+            pipeline.addLast("deflate", compression(settings)); // puts the inflater right after itself
+            // guard, after the inflater: its failures as 1009 or 1002.
+            pipeline.addLast("inflate-failure", new InflateFailure());
+        }
         pipeline.addLast("websocket", new WebSocketServerProtocolHandler(protocolConfig(settings)));
         // guard, after the protocol handler: they see HandshakeComplete and the frames it passes on.
         pipeline.addLast("handshake-deadline", new HandshakeDeadline(settings.handshakeTimeout()));
@@ -91,6 +107,43 @@ final class EchoChannelInitializer extends ChannelInitializer<Channel> {
         return handler;
     }
 
+    /**
+     * permessage-deflate (RFC 7692) when a client offers it, and nothing older: Netty's
+     * {@code WebSocketServerCompressionHandler} also accepts {@code x-webkit-deflate-frame}, a draft
+     * that current browsers no longer send. The inflater of each connection stops at
+     * {@link #maxInflatedFrame} bytes of one frame, so a frame of 1 MiB that would inflate to 1 GiB
+     * costs 1 MiB; {@code MessageSizeLimit} then holds every message to the exact limit.
+     */
+    static WebSocketServerExtensionHandler compression(ServerSettings settings) {
+        return new WebSocketServerExtensionHandler(new PerMessageDeflateServerExtensionHandshaker(
+                6,     // zlib's default level
+                false, // server_max_window_bits: the JDK's Deflater always uses a 32 KiB window, and
+                       // Netty then declines an offer that names any (RFC 7692 §7.1.2.1 allows that)
+                15,    // client_max_window_bits, when offered: the client's value if smaller, else none
+                true,  // server_no_context_takeover, when offered: accepted (§7.1.1.1)
+                false, // client_no_context_takeover is not asked for: the inflater keeps its window
+                maxInflatedFrame(settings.maxMessageBytes())));
+    }
+
+    /**
+     * What the inflater may produce from one frame: the message limit and 1 KiB. Netty's inflater
+     * fails once its buffer is full and fewer than 512 bytes are left in it — even when the frame
+     * is done — so the slack keeps a message of exactly the limit clear of that edge.
+     */
+    static int maxInflatedFrame(int maxMessageBytes) {
+        return (int) Math.min(Integer.MAX_VALUE, (long) maxMessageBytes + 1024);
+    }
+
+    /**
+     * The largest frame payload the decoder takes. Compressed, a message of the limit can be a
+     * little longer than the limit: incompressible bytes go in stored blocks of at most 64 KiB,
+     * 5 bytes of header each (RFC 1951 §3.2.4), and a flush adds a few more.
+     */
+    static int maxFramePayload(int maxMessageBytes, boolean deflate) {
+        long max = maxMessageBytes;
+        return (int) Math.min(Integer.MAX_VALUE, deflate ? max + max / 8192 + 64 : max);
+    }
+
     static WebSocketServerProtocolConfig protocolConfig(ServerSettings settings) {
         return WebSocketServerProtocolConfig.newBuilder()
                 .websocketPath(EchoProtocol.ECHO_PATH)
@@ -98,9 +151,10 @@ final class EchoChannelInitializer extends ChannelInitializer<Channel> {
                 .checkStartsWith(true)
                 .handshakeTimeoutMillis(settings.handshakeTimeout().toMillis())
                 // One frame may be as large as one message; larger ones fail with 1009.
-                .maxFramePayloadLength(settings.maxMessageBytes())
-                // With extensions allowed the decoder stops checking RSV bits (RFC 6455 §5.2).
-                .allowExtensions(false)
+                .maxFramePayloadLength(maxFramePayload(settings.maxMessageBytes(), settings.deflate()))
+                // With extensions allowed the decoder stops checking RSV bits (RFC 6455 §5.2):
+                // ReservedBits checks them then.
+                .allowExtensions(settings.deflate())
                 .expectMaskedFrames(true)
                 .allowMaskMismatch(false)
                 // Report violations as exceptions; FailTheConnection sends the Close, once.

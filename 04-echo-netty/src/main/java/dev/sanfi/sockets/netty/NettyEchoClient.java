@@ -25,6 +25,8 @@ import io.netty.handler.codec.http.websocketx.WebSocketClientHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakerFactory;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketVersion;
+import io.netty.handler.codec.http.websocketx.extensions.WebSocketClientExtensionHandler;
+import io.netty.handler.codec.http.websocketx.extensions.compression.PerMessageDeflateClientExtensionHandshaker;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
@@ -52,9 +54,11 @@ public final class NettyEchoClient implements EchoClientSession {
 
     private final EventLoopGroup group;
     private final Channel channel;
+    private final ClientSessionHandler session;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private NettyEchoClient(EventLoopGroup group, Channel channel) {
+    private NettyEchoClient(EventLoopGroup group, Channel channel, ClientSessionHandler session) {
+        this.session = session;
         this.group = group;
         this.channel = channel;
     }
@@ -75,7 +79,9 @@ public final class NettyEchoClient implements EchoClientSession {
         int port = uri.getPort() != -1 ? uri.getPort() : secure ? 443 : 80;
         SSLContext tls = secure ? trustOf(options) : null;
         WebSocketClientHandshaker handshaker = WebSocketClientHandshakerFactory.newHandshaker(
-                uri, WebSocketVersion.V13, null, false, new DefaultHttpHeaders(), Limits.MAX_MESSAGE_BYTES,
+                uri, WebSocketVersion.V13, null,
+                options.deflate(), // extensions allowed: the frame decoder lets the compressed bit through
+                new DefaultHttpHeaders(), EchoChannelInitializer.maxFramePayload(Limits.MAX_MESSAGE_BYTES, options.deflate()),
                 true, // mask every frame (RFC 6455 §5.3)
                 false, Limits.SHUTDOWN_GRACE.toMillis(), false,
                 false); // no Origin header: this is not a browser (§10.2)
@@ -97,7 +103,11 @@ public final class NettyEchoClient implements EchoClientSession {
                             }
                             channel.pipeline()
                                     .addLast(new HttpClientCodec())
-                                    .addLast(new HttpObjectAggregator(MAX_RESPONSE_BYTES))
+                                    .addLast(new HttpObjectAggregator(MAX_RESPONSE_BYTES));
+                            if (options.deflate()) {
+                                channel.pipeline().addLast(compression());
+                            }
+                            channel.pipeline()
                                     .addLast(new Utf8FrameValidator())
                                     .addLast(new WebSocketFrameAggregator(Limits.MAX_MESSAGE_BYTES))
                                     .addLast(session);
@@ -112,7 +122,7 @@ public final class NettyEchoClient implements EchoClientSession {
                 Throwable cause = session.handshakeFuture().cause();
                 throw cause instanceof IOException e ? e : new IOException(cause.toString(), cause);
             }
-            return new NettyEchoClient(group, channel);
+            return new NettyEchoClient(group, channel, session);
         } catch (Exception e) { // also a ConnectException, which Netty's sync() throws undeclared
             shutdown(group);
             if (e instanceof InterruptedException) {
@@ -121,6 +131,21 @@ public final class NettyEchoClient implements EchoClientSession {
             }
             throw e instanceof IOException io ? io : new IOException("cannot connect to " + uri + ": " + e, e);
         }
+    }
+
+    /**
+     * The offer of permessage-deflate (RFC 7692), and of nothing older: Netty's
+     * {@code WebSocketClientCompressionHandler} would offer the {@code deflate-frame} drafts too. The
+     * inflater stops a little past the message limit, as the server's does.
+     */
+    private static WebSocketClientExtensionHandler compression() {
+        return new WebSocketClientExtensionHandler(new PerMessageDeflateClientExtensionHandshaker(
+                6,     // zlib's default level
+                false, // client_max_window_bits not offered: the JDK's Deflater has one window size
+                15,    // server_max_window_bits not asked for (15 is the default)
+                false, // client_no_context_takeover not offered
+                false, // server_no_context_takeover not asked for
+                EchoChannelInitializer.maxInflatedFrame(Limits.MAX_MESSAGE_BYTES)));
     }
 
     private static SSLContext trustOf(ClientOptions options) throws IOException {
@@ -189,6 +214,11 @@ public final class NettyEchoClient implements EchoClientSession {
         }
         channel.close().awaitUninterruptibly();
         shutdown(group);
+    }
+
+    /** The extensions the server agreed to, as its 101 named them ("" for none): {@code permessage-deflate} when compressed. */
+    String extensions() {
+        return session.extensions();
     }
 
     /** True once {@link #close()} has ended the session's event loop thread. */

@@ -7,7 +7,9 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.util.ReferenceCountUtil;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -29,6 +31,12 @@ import java.util.concurrent.TimeUnit;
  * (RFC 8446 §6.1: each party sends one "before closing its write side of the connection"), so that
  * the peer reads an end of stream rather than a truncated connection. Reading goes on through the
  * {@link SslHandler}: TLS 1.3 closes each direction on its own.
+ *
+ * <p>What the peer sends after our Close, but its Close, is dropped here, in front of everything
+ * that would decode, inflate, validate or echo it: after failing a connection an endpoint "MUST NOT
+ * continue to attempt to process data" (RFC 6455 §7.1.7), and after any Close of ours there is
+ * nothing left to answer (§5.5.1). A peer that goes on sending compressed fragments cannot keep the
+ * inflater busy through the grace.
  */
 public final class LingeringClose extends ChannelDuplexHandler {
 
@@ -41,6 +49,9 @@ public final class LingeringClose extends ChannelDuplexHandler {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof CloseWebSocketFrame) {
             closeReceived = true; // the peer has spoken: a close from now on is the real one
+        } else if (closeWritten != null && msg instanceof WebSocketFrame) {
+            ReferenceCountUtil.release(msg);
+            return;
         }
         ctx.fireChannelRead(msg);
     }
