@@ -11,13 +11,18 @@ import java.net.Socket;
 import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One accepted TCP connection of the {@link RawEchoServer}, on its own thread: the HTTP request
  * first (the page, a refusal, or the upgrade), then, if upgraded, the echo until the connection ends.
+ * For {@code wss://} the socket is an {@link SSLSocket}, and the TLS handshake comes before the
+ * request, within the same deadline; everything after it reads and writes plaintext as before.
  */
 final class EchoSession implements Runnable {
 
@@ -31,31 +36,44 @@ final class EchoSession implements Runnable {
     /** Told when the session is over, so the server forgets it. */
     private final Consumer<EchoSession> onEnd;
     private final String peer;
+    /** Null for plain TCP, where the read timeouts bound the handshake by themselves. */
+    private final HandshakeDeadline deadlines;
 
     /** Guarded by this. */
     private WebSocketConnection connection;
     private boolean goingAway;
 
-    EchoSession(Socket socket, ServerSettings settings, Consumer<EchoSession> onEnd) {
+    EchoSession(Socket socket, ServerSettings settings, HandshakeDeadline deadlines, Consumer<EchoSession> onEnd) {
         this.socket = socket;
         this.settings = settings;
+        this.deadlines = deadlines;
         this.onEnd = onEnd;
         this.peer = describe(socket.getRemoteSocketAddress());
     }
 
     @Override
     public void run() {
+        long deadline = System.nanoTime() + settings.handshakeTimeout().toNanos();
+        HandshakeDeadline.Watch watch = deadlines == null ? null : deadlines.watch(socket, deadline);
         try {
             socket.setTcpNoDelay(true);     // a small echo must not wait for Nagle's algorithm
+            if (socket instanceof SSLSocket tls) {
+                // RFC 6455 §4.1: for wss:// the TLS handshake comes first; the request is read inside it.
+                tls.setSoTimeout((int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+                tls.startHandshake();
+            }
             InputStream in = socket.getInputStream();
             OutputStream out = socket.getOutputStream();
             HeadReader.Head request = null;
             Handshake.Response response;
             try {
-                request = HeadReader.read(socket, in, System.nanoTime() + settings.handshakeTimeout().toNanos());
+                request = HeadReader.read(socket, in, deadline);
                 response = Handshake.respond(request.head(), settings.originPolicy());
             } catch (HandshakeException e) {
                 response = Handshake.refusal(e.status(), e.getMessage());
+            }
+            if (watch != null) {
+                watch.done();
             }
             out.write(response.bytes());
             if (response.upgraded()) {
@@ -67,8 +85,17 @@ final class EchoSession implements Runnable {
         } catch (SocketTimeoutException | EOFException e) {
             LOG.info("{} no complete handshake: {}", peer, e.getMessage());
         } catch (IOException e) {
-            LOG.debug("{} failed: {}", peer, e.toString());
+            if (watch != null && watch.expired()) {
+                LOG.info("{} no complete handshake: not done within {} ms", peer, settings.handshakeTimeout().toMillis());
+            } else if (e instanceof SSLException) {
+                LOG.info("{} TLS failed: {}", peer, e.getMessage()); // plain HTTP, garbage, a client that refused us
+            } else {
+                LOG.debug("{} failed: {}", peer, e.toString());
+            }
         } finally {
+            if (watch != null) {
+                watch.done();
+            }
             closeSocket();
             onEnd.accept(this);
         }

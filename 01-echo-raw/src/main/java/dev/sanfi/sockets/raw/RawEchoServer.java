@@ -27,6 +27,10 @@ import org.slf4j.LoggerFactory;
  * costs a stack per connection, so the number of connections is capped at {@link #MAX_CONNECTIONS}.
  * {@code --io selector} ({@code raw.io.SelectorEchoServer}) runs the same core the other way: one
  * selector thread for every connection.
+ *
+ * <p>With {@link ServerSettings#tls()} the listening socket is the JDK's {@code SSLServerSocket}, and
+ * each accepted socket an {@code SSLSocket} that does the TLS handshake on its connection's thread
+ * and then reads and writes plaintext: nothing above the socket changes.
  */
 public final class RawEchoServer implements EchoServer {
 
@@ -43,6 +47,8 @@ public final class RawEchoServer implements EchoServer {
     private final ThreadPoolExecutor connectionThreads;
     private final Thread acceptThread;
     private final OpenSessions<EchoSession> sessions = new OpenSessions<>();
+    /** Null for plain TCP. */
+    private final HandshakeDeadline handshakeDeadlines;
     /** Guarded by this. */
     private boolean closed;
 
@@ -54,11 +60,14 @@ public final class RawEchoServer implements EchoServer {
         this.connectionThreads = new ThreadPoolExecutor(0, MAX_CONNECTIONS, 30, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), task -> daemon(task, "raw-echo-connection-" + count.incrementAndGet()));
         this.acceptThread = daemon(this::acceptLoop, "raw-echo-accept-" + serverSocket.getLocalPort());
+        this.handshakeDeadlines = settings.secure()
+                ? new HandshakeDeadline("raw-echo-handshake-deadlines-" + serverSocket.getLocalPort()) : null;
     }
 
     /** Starts a server; it is listening when this returns. */
     public static RawEchoServer start(ServerSettings settings) throws IOException {
-        ServerSocket serverSocket = new ServerSocket();
+        ServerSocket serverSocket = settings.secure()
+                ? settings.tls().getServerSocketFactory().createServerSocket() : new ServerSocket();
         try {
             serverSocket.bind(new InetSocketAddress(settings.host(), settings.port()), ACCEPT_BACKLOG);
         } catch (IOException e) {
@@ -87,7 +96,7 @@ public final class RawEchoServer implements EchoServer {
                 LOG.warn("accept failed: {}", e.toString());
                 continue;
             }
-            EchoSession session = new EchoSession(socket, settings, sessions::remove);
+            EchoSession session = new EchoSession(socket, settings, handshakeDeadlines, sessions::remove);
             if (!sessions.add(session)) {
                 session.closeSocket();
                 return;
@@ -101,9 +110,15 @@ public final class RawEchoServer implements EchoServer {
         }
     }
 
-    /** Over {@link #MAX_CONNECTIONS}: a short 503 (it fits in the socket's send buffer), then close. */
+    /**
+     * Over {@link #MAX_CONNECTIONS}: a short 503 (it fits in the socket's send buffer), then close.
+     * Over TLS only the close: a 503 would need a TLS handshake first, on the accepting thread.
+     */
     private static void refuseBusy(Socket socket) {
         try (socket) {
+            if (socket instanceof javax.net.ssl.SSLSocket) {
+                return;
+            }
             socket.getOutputStream().write(Handshake.refusal(503, "too many connections, try again later").bytes());
         } catch (IOException ignored) {
             // the client is gone already
@@ -155,6 +170,9 @@ public final class RawEchoServer implements EchoServer {
             Thread.currentThread().interrupt();
             sessions.snapshot().forEach(EchoSession::closeSocket);
             connectionThreads.shutdownNow();
+        }
+        if (handshakeDeadlines != null) {
+            handshakeDeadlines.close();
         }
         LOG.info("stopped listening on {}", serverSocket.getLocalSocketAddress());
     }

@@ -1,5 +1,6 @@
 package dev.sanfi.sockets.common;
 
+import dev.sanfi.sockets.common.tls.TlsFailure;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -62,8 +63,16 @@ public final class ConsoleClient {
      * @return the process exit code (see the class comment)
      */
     public int run(URI uri, Iterable<String> messages, boolean binary) {
+        return run(uri, ClientOptions.defaults(), messages, binary);
+    }
+
+    /**
+     * Connects with these options (for {@code wss://}: whom to trust), echoes every message, closes.
+     * A certificate the client refuses is one line naming the check that failed, and exit code 1.
+     */
+    public int run(URI uri, ClientOptions options, Iterable<String> messages, boolean binary) {
         BlockingQueue<Event> events = new LinkedBlockingQueue<>();
-        try (EchoClientSession session = connect(uri, events)) {
+        try (EchoClientSession session = connect(uri, options, events)) {
             if (session == null) {
                 return 1;
             }
@@ -163,9 +172,9 @@ public final class ConsoleClient {
         return fail(end, "the server did not answer the Close within " + replyTimeout.toSeconds() + " s");
     }
 
-    private EchoClientSession connect(URI uri, BlockingQueue<Event> events) {
+    private EchoClientSession connect(URI uri, ClientOptions options, BlockingQueue<Event> events) {
         try {
-            return connector.connect(uri, new ClientEvents() {
+            return connector.connect(uri, options, new ClientEvents() {
                 @Override
                 public void onText(String text) {
                     events.add(new Event.Text(text));
@@ -187,7 +196,7 @@ public final class ConsoleClient {
                 }
             });
         } catch (Exception e) {
-            err.println(name + ": cannot connect to " + uri + ": " + message(e));
+            err.println(name + ": cannot connect to " + uri + ": " + TlsFailure.describe(e).orElseGet(() -> message(e)));
             return null;
         }
     }

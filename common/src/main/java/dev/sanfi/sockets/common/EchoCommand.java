@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
  *
  * <pre>
  * server [--host H] [--port N] [--max-message-bytes N] [--idle-timeout S] [--ping-interval S] [--allow-origin O]...
- * client [URL] [--message TEXT]... [--binary]
+ *        [--tls [--keystore FILE [--keystore-password-file FILE]]]
+ * client [URL] [--message TEXT]... [--binary] [--trust FILE.pem]... [--insecure]
  * </pre>
  *
  * Exit codes: 0 done, 1 failed (server cannot start, client cannot connect), 2 bad arguments.
@@ -50,8 +51,14 @@ public final class EchoCommand {
 
     /** Runs the command and returns its exit code. A server runs until the JVM is shut down. */
     public static int run(EchoModule module, String[] args, InputStream in, PrintStream out, PrintStream err) {
+        return run(module, args, in, out, err, System.getenv());
+    }
+
+    /** As above, with the environment the server reads its keystore password from ({@code ServerTlsOptions}). */
+    static int run(EchoModule module, String[] args, InputStream in, PrintStream out, PrintStream err,
+                   java.util.Map<String, String> environment) {
         JulBridge.install();
-        CommandLine server = new CommandLine(new ServerCommand(module, out, err));
+        CommandLine server = new CommandLine(new ServerCommand(module, out, err, environment));
         if (!module.ioModels().isEmpty()) {
             // Only a module with more than one way to run its server has the option, and --help lists them.
             String names = String.join(", ", module.ioModels().keySet());
@@ -107,6 +114,9 @@ public final class EchoCommand {
         CommandSpec spec;
         private final PrintStream out;
         private final PrintStream err;
+        private final java.util.Map<String, String> environment;
+        @CommandLine.Mixin
+        ServerTlsOptions tls = new ServerTlsOptions();
 
         @Option(names = "--host", paramLabel = "HOST", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
         String host = "localhost";
@@ -130,11 +140,12 @@ public final class EchoCommand {
                 description = "Also accept browser pages from this origin, e.g. http://localhost:3000; '*' accepts all.")
         List<String> allowedOrigins = new ArrayList<>();
 
-        ServerCommand(EchoModule module, PrintStream out, PrintStream err) {
+        ServerCommand(EchoModule module, PrintStream out, PrintStream err, java.util.Map<String, String> environment) {
             this.module = module;
             this.port = module.defaultPort(); // read by picocli as the default, so --help shows the number
             this.out = out;
             this.err = err;
+            this.environment = environment;
         }
 
         ServerSettings settings() {
@@ -188,6 +199,14 @@ public final class EchoCommand {
         public Integer call() throws InterruptedException {
             ServerSettings settings = settings();
             EchoServer.Starter starter = starter();
+            ServerTlsOptions.Chosen certificate;
+            try {
+                certificate = tls.choose(new CommandLine(this), environment);
+            } catch (java.io.IOException e) {
+                err.println(module.name() + ": cannot use TLS: " + e.getMessage());
+                return EXIT_FAILED;
+            }
+            settings = certificate == null ? settings : settings.withTls(certificate.context());
             EchoServer server;
             try {
                 server = starter.start(settings);
@@ -196,10 +215,7 @@ public final class EchoCommand {
                         + ": " + e.getMessage());
                 return EXIT_FAILED;
             }
-            String authority = urlHost(settings.host()) + ":" + server.port();
-            out.println(module.name() + " echo server is running");
-            out.println("  page:      http://" + authority + EchoProtocol.PAGE_PATH);
-            out.println("  websocket: ws://" + authority + EchoProtocol.ECHO_PATH);
+            running(module.name(), settings, server.port(), certificate).forEach(out::println);
             out.println("Press Ctrl+C to stop.");
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -208,6 +224,18 @@ public final class EchoCommand {
             }, "echo-server-shutdown"));
             stopped.await();
             return EXIT_OK;
+        }
+
+        /** What the server prints once it listens: where to find it, and for TLS, which certificate it presents. */
+        static List<String> running(String name, ServerSettings settings, int port, ServerTlsOptions.Chosen certificate) {
+            String authority = urlHost(settings.host()) + ":" + port;
+            List<String> lines = new ArrayList<>(List.of(name + " echo server is running",
+                    "  page:      " + (settings.secure() ? "https://" : "http://") + authority + EchoProtocol.PAGE_PATH,
+                    "  websocket: " + (settings.secure() ? "wss://" : "ws://") + authority + EchoProtocol.ECHO_PATH));
+            if (certificate != null) {
+                certificate.lines().forEach(line -> lines.add("  " + line));
+            }
+            return lines;
         }
 
         /** The host to print in URLs: a wildcard address is reached as localhost; IPv6 in brackets. */
@@ -242,6 +270,9 @@ public final class EchoCommand {
         @Option(names = "--binary", description = "Send messages as binary (their UTF-8 bytes) instead of text.")
         boolean binary;
 
+        @CommandLine.Mixin
+        ClientTlsOptions tls = new ClientTlsOptions();
+
         ClientCommand(EchoModule module, InputStream in, PrintStream out, PrintStream err) {
             this.module = module;
             this.url = "ws://localhost:" + module.defaultPort() + EchoProtocol.ECHO_PATH;
@@ -253,10 +284,11 @@ public final class EchoCommand {
         @Override
         public Integer call() {
             URI uri = target();
+            ClientOptions options = tls.options(new CommandLine(this), module.name(), err);
             Iterable<String> lines = messages.isEmpty()
                     ? () -> new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().iterator()
                     : messages;
-            return new ConsoleClient(module.name(), module.client(), out, err).run(uri, lines, binary);
+            return new ConsoleClient(module.name(), module.client(), out, err).run(uri, options, lines, binary);
         }
 
         private URI target() {

@@ -19,7 +19,10 @@ public final class Limits {
     /** A connection that has sent no frame at all for this long is closed with 1001 Going Away. */
     public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
 
-    /** The HTTP upgrade request must be complete by then, or the socket is closed (slow-loris guard). */
+    /**
+     * The HTTP upgrade request must be complete by then, or the socket is closed (slow-loris guard).
+     * For {@code wss://} the TLS handshake comes first and counts towards it.
+     */
     public static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
 
     /** The upgrade request's head (request line and headers) may not be larger than this. */

@@ -19,6 +19,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
 
 /**
  * The contract's own WebSocket client, on a plain {@link Socket}: it writes whatever bytes a test
@@ -27,6 +33,10 @@ import java.util.concurrent.TimeUnit;
  * <p>It shares no code with any module, so that a bug in a module's frame code cannot hide itself
  * by being on both ends. It is also deliberately not a correct client: it sends frames a real
  * client never would, so that the server's refusals can be tested.
+ *
+ * <p>Over TLS ({@link #connectTls}) it is the same client inside an {@link SSLSocket}: every write
+ * is one TLS record, so "byte by byte" means one record per byte, and the server's TLS layer is
+ * tested as well as its frame parser.
  *
  * <p>Every read has a timeout ({@link Socket#setSoTimeout}); a timeout is reported as an
  * {@link AssertionError} that says what was awaited. Frames from the server are checked against
@@ -93,6 +103,64 @@ public final class WireClient implements AutoCloseable {
             socket.close();
             throw e;
         }
+    }
+
+    /**
+     * Opens a TCP connection and completes a TLS handshake on it, as an HTTPS client does (no
+     * WebSocket handshake yet): the server's certificate must chain to {@code trust} and name
+     * {@code hostName} (endpoint identification "HTTPS", RFC 2818 §3.1), and a host name that is not an
+     * IP literal is sent as the server name (SNI, RFC 6066 §3).
+     *
+     * @param hostName the name the client dialled: checked against the certificate, sent as SNI and
+     *                 in the {@code Host} header; the connection itself goes to {@code address}
+     * @throws javax.net.ssl.SSLHandshakeException when the server's certificate is refused
+     */
+    public static WireClient connectTls(InetSocketAddress address, SSLContext trust, String hostName) throws IOException {
+        InetAddress target = address.getAddress().isAnyLocalAddress() ? InetAddress.getLoopbackAddress() : address.getAddress();
+        Socket tcp = new Socket();
+        try {
+            tcp.setTcpNoDelay(true);
+            tcp.connect(new InetSocketAddress(target, address.getPort()), (int) DEFAULT_TIMEOUT.toMillis());
+            tcp.setSoTimeout((int) DEFAULT_TIMEOUT.toMillis());
+            SSLSocket tls = (SSLSocket) trust.getSocketFactory().createSocket(tcp, hostName, address.getPort(), true);
+            SSLParameters parameters = tls.getSSLParameters();
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            if (!isIpLiteral(hostName)) {
+                parameters.setServerNames(java.util.List.of(new SNIHostName(hostName)));
+            }
+            tls.setSSLParameters(parameters);
+            tls.startHandshake();
+            return new WireClient(tls, (hostName.contains(":") ? "[" + hostName + "]" : hostName) + ":" + address.getPort());
+        } catch (IOException | RuntimeException e) {
+            tcp.close();
+            throw e;
+        }
+    }
+
+    /** {@link #connectTls(InetSocketAddress, SSLContext, String)} to a running echo server. */
+    public static WireClient connectTls(EchoServer server, SSLContext trust, String hostName) throws IOException {
+        return connectTls(server.localAddress(), trust, hostName);
+    }
+
+    /** Connects over TLS and completes a valid opening handshake to {@code /echo}: a {@code wss://} connection. */
+    public static WireClient openTls(EchoServer server, SSLContext trust, String hostName) throws IOException {
+        WireClient client = connectTls(server, trust, hostName);
+        try {
+            client.upgrade(client.upgradeRequest());
+            return client;
+        } catch (IOException | RuntimeException | Error e) {
+            client.close();
+            throw e;
+        }
+    }
+
+    private static boolean isIpLiteral(String host) {
+        return host.contains(":") || host.chars().allMatch(c -> c == '.' || Character.isDigit(c));
+    }
+
+    /** The TLS session of a connection made by {@link #connectTls}; empty for plain TCP. */
+    public Optional<SSLSession> tlsSession() {
+        return socket instanceof SSLSocket tls ? Optional.of(tls.getSession()) : Optional.empty();
     }
 
     /** Opens a TCP connection (no handshake yet) to a running echo server. */
@@ -255,6 +323,8 @@ public final class WireClient implements AutoCloseable {
             throw new AssertionError("expected a frame, but " + e.getMessage(), e);
         } catch (SocketException e) {
             throw new AssertionError("expected a frame, but the connection broke: " + e.getMessage(), e);
+        } catch (SSLException e) {
+            throw new AssertionError("expected a frame, but the TLS connection broke: " + e.getMessage(), e);
         }
         checkServerFrame(frame);
         return Optional.of(frame);
@@ -277,8 +347,8 @@ public final class WireClient implements AutoCloseable {
             in.reset();
         } catch (SocketTimeoutException e) {
             throw new AssertionError("no frame from the server within " + timeout.toMillis() + " ms", e);
-        } catch (SocketException e) {
-            return Optional.empty(); // reset by the server, or closed on this side
+        } catch (SocketException | SSLException e) {
+            return Optional.empty(); // reset by the server, or closed on this side (over TLS: an SSLException)
         }
         return Optional.of(readFrame(timeout));
     }
@@ -391,7 +461,7 @@ public final class WireClient implements AutoCloseable {
             } catch (SocketTimeoutException e) {
                 throw new AssertionError("the server did not close the TCP connection within " + timeout.toMillis()
                         + " ms" + (received.size() > 0 ? "; it sent " + Preview.of(received.toByteArray()) : ""), e);
-            } catch (SocketException e) {
+            } catch (SocketException | SSLException e) {
                 return received.toByteArray(); // reset by the server: closed as well, only less politely
             }
             if (n == -1) {
@@ -419,8 +489,8 @@ public final class WireClient implements AutoCloseable {
                 }
             } catch (SocketTimeoutException e) {
                 return false;
-            } catch (SocketException e) {
-                return true; // reset by the server: closed as well
+            } catch (SocketException | SSLException e) {
+                return true; // reset by the server: closed as well (over TLS, a reset is an SSLException)
             }
         }
         return false;

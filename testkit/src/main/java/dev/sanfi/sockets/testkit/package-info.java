@@ -18,6 +18,15 @@
  * The module's {@code pom.xml} depends on {@code dev.sanfi.sockets:testkit} with {@code test} scope;
  * {@code mvn -pl <module> test} then runs the whole contract against that module's server.
  *
+ * <h2>Over TLS</h2>
+ * A module's TLS test extends {@link dev.sanfi.sockets.testkit.TlsEchoServerContract} the same way,
+ * with the same {@code start(ServerSettings)}: the contract's settings carry a self-signed
+ * certificate in {@link dev.sanfi.sockets.common.ServerSettings#tls()}, its clients trust exactly
+ * that certificate ({@link dev.sanfi.sockets.testkit.WireClient#connectTls}), and it adds bad input
+ * on the TLS port (plain HTTP, garbage, a stalled TLS handshake, a client that refuses the
+ * certificate), each checked for a closed socket and no stack trace in the server's log
+ * ({@link dev.sanfi.sockets.testkit.ServerLog}).
+ *
  * <h2>When a stack cannot meet a rule</h2>
  * Every contract test is a public, non-final method. A module whose stack truly cannot follow a rule
  * overrides that one method with {@code @Test} (plus the same parameter source for a parameterized

@@ -13,11 +13,11 @@ import dev.sanfi.sockets.raw.protocol.Event;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
-import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.OptionalLong;
+import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +30,12 @@ import org.slf4j.LoggerFactory;
  * <p>Output is bounded: when more than {@link #OUTPUT_BACKLOG_LIMIT} bytes wait for a peer that
  * does not read, this connection is not read any more (so nothing more is echoed into the backlog)
  * until the peer catches up; if it never does, the idle timeout closes it.
+ *
+ * <p>The bytes come from a {@link SessionChannel}: the socket's own for {@code ws://}, the plaintext
+ * of a {@link TlsChannel} for {@code wss://}. Over TLS the handshake deadline covers the TLS
+ * handshake too (the request cannot come before it), and two things differ: records may wait below
+ * the session to be written (so the selector is asked for a write), and plaintext may wait to be
+ * read that the selector will not report (so the loop is asked to read again).
  */
 final class ChannelSession {
 
@@ -50,7 +56,7 @@ final class ChannelSession {
         LINGER
     }
 
-    private final SocketChannel channel;
+    private final SessionChannel channel;
     private final SelectionKey key;
     private final SelectorLoop loop;
     private final ServerSettings settings;
@@ -73,7 +79,7 @@ final class ChannelSession {
     private boolean outputShut;
     private boolean ended;
 
-    ChannelSession(SocketChannel channel, SelectionKey key, SelectorLoop loop, ServerSettings settings, String peer,
+    ChannelSession(SessionChannel channel, SelectionKey key, SelectorLoop loop, ServerSettings settings, String peer,
                    long now) {
         this.channel = channel;
         this.key = key;
@@ -93,12 +99,17 @@ final class ChannelSession {
         int read;
         try {
             read = channel.read(buffer);
+        } catch (SSLException e) {
+            LOG.info("{} TLS failed: {}", peer, e.getMessage()); // plain HTTP, garbage, a client that refused us
+            end();
+            return;
         } catch (IOException reset) {
             LOG.debug("{} failed: {}", peer, reset.toString());
             end();
             return;
         }
         if (read == 0) {
+            updateInterest();   // over TLS a read may have had handshake records to send
             return;
         }
         buffer.flip();
@@ -266,6 +277,15 @@ final class ChannelSession {
      * dropped, and reading goes on until the Close, the end of the stream or the reset.
      */
     private void flushOutput() {
+        try {
+            if (!channel.flush()) {
+                return;             // TLS records of earlier writes still wait: OP_WRITE tells when to go on
+            }
+        } catch (IOException failed) {
+            writeFailed = true;
+            output = null;
+            backlog = 0;
+        }
         while (output != null && !output.isEmpty()) {
             ByteBuffer next = output.peek();
             int before = next.remaining();
@@ -306,10 +326,13 @@ final class ChannelSession {
         } else if ((key.interestOps() & SelectionKey.OP_READ) != 0) {
             loop.readPaused(backlog);
         }
-        if (output != null && !output.isEmpty()) {
+        if (output != null && !output.isEmpty() || channel.hasPendingOutput()) {
             ops |= SelectionKey.OP_WRITE;
         }
         key.interestOps(ops);
+        if ((ops & SelectionKey.OP_READ) != 0 && channel.hasBufferedInput()) {
+            loop.readAgain(this);   // TLS holds plaintext (or whole records) the selector cannot see
+        }
     }
 
     /** Closes the channel and forgets the session. */

@@ -11,8 +11,12 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
@@ -48,6 +52,8 @@ final class SelectorLoop implements Runnable {
     private final OpenSessions<ChannelSession> sessions = new OpenSessions<>();
     /** Work posted by other threads; run by the loop. */
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    /** Sessions whose TLS holds bytes to read that no select will report; read on the next turn. */
+    private final Set<ChannelSession> readAgain = new LinkedHashSet<>();
 
     /** For tests and logs: the largest output backlog of any connection so far, and a hook for each read pause. */
     private volatile long largestBacklog;
@@ -106,6 +112,7 @@ final class SelectorLoop implements Runnable {
                     handle(key);
                 }
                 selector.selectedKeys().clear();
+                readBuffered();
             }
         } catch (IOException | RuntimeException e) {
             LOG.error("the selector loop failed; every connection is closed", e);
@@ -124,6 +131,10 @@ final class SelectorLoop implements Runnable {
 
     /** Waits for a ready channel, a posted task, or the next deadline, whichever comes first. */
     private void select(long now) throws IOException {
+        if (!readAgain.isEmpty()) {
+            selector.selectNow();   // bytes wait in a session already: look, but do not wait
+            return;
+        }
         OptionalLong next = deadlines.next();
         long wake = next.orElse(Long.MAX_VALUE);
         boolean timed = next.isPresent();
@@ -170,6 +181,29 @@ final class SelectorLoop implements Runnable {
         }
     }
 
+    /** Reads the sessions that asked for it, once each; one that still holds bytes asks again. */
+    private void readBuffered() {
+        if (readAgain.isEmpty()) {
+            return;
+        }
+        List<ChannelSession> due = new ArrayList<>(readAgain);
+        readAgain.clear();
+        long now = System.nanoTime();
+        for (ChannelSession session : due) {
+            try {
+                session.onReadable(readBuffer, now);
+            } catch (RuntimeException e) {
+                LOG.warn("a connection failed unexpectedly; closing it", e);
+                session.end();
+            }
+        }
+    }
+
+    /** A session holds bytes to read that the selector cannot see (TLS plaintext): read it on the next turn. */
+    void readAgain(ChannelSession session) {
+        readAgain.add(session);
+    }
+
     /** Takes every connection waiting; over the limit, a short 503 (it fits in the socket's buffer), then close. */
     private void acceptAll() {
         while (true) {
@@ -187,14 +221,15 @@ final class SelectorLoop implements Runnable {
                 return;
             }
             if (sessions.size() >= maxConnections) {
-                refuseBusy(channel);
+                refuseBusy(channel, settings.secure());
                 continue;
             }
             try {
                 channel.configureBlocking(false);
                 channel.socket().setTcpNoDelay(true);      // a small echo must not wait for Nagle's algorithm
                 SelectionKey key = channel.register(selector, SelectionKey.OP_READ);
-                ChannelSession session = new ChannelSession(channel, key, this, settings,
+                SessionChannel bytes = settings.secure() ? new TlsChannel(channel, settings.tls()) : new PlainChannel(channel);
+                ChannelSession session = new ChannelSession(bytes, key, this, settings,
                         describe(channel.getRemoteAddress()), System.nanoTime());
                 key.attach(session);
                 sessions.add(session);
@@ -205,8 +240,12 @@ final class SelectorLoop implements Runnable {
         }
     }
 
-    private static void refuseBusy(SocketChannel channel) {
+    /** Over TLS only the close: a 503 would need a TLS handshake first. */
+    private static void refuseBusy(SocketChannel channel, boolean secure) {
         try (channel) {
+            if (secure) {
+                return;
+            }
             channel.configureBlocking(false);
             channel.write(ByteBuffer.wrap(Handshake.refusal(503, "too many connections, try again later").bytes()));
         } catch (IOException ignored) {
@@ -221,6 +260,7 @@ final class SelectorLoop implements Runnable {
     void ended(ChannelSession session) {
         sessions.remove(session);
         deadlines.cancel(session);
+        readAgain.remove(session);
     }
 
     /** A connection's output backlog grew to {@code bytes}. */

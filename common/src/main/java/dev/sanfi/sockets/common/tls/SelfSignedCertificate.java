@@ -9,6 +9,8 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
@@ -70,23 +72,49 @@ public final class SelfSignedCertificate {
      * {@code notBefore} for {@code validity}; tests use it for wrong-host and expired certificates.
      */
     public static SelfSignedCertificate create(List<String> names, Instant notBefore, Duration validity) {
+        KeyPair keys = newKeys();
+        X500Name subject = new X500Name("CN=" + names.get(0) + ",O=sanfi-sockets (self-signed)");
+        return new SelfSignedCertificate(keys,
+                serverCertificate(subject, keys.getPublic(), names, subject, keys.getPrivate(), notBefore, validity));
+    }
+
+    /** A new EC P-256 key pair: small, fast, and accepted by every TLS 1.2 and 1.3 client. */
+    static KeyPair newKeys() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"), new SecureRandom());
-            KeyPair keys = generator.generateKeyPair();
-            X500Name subject = new X500Name("CN=" + names.get(0) + ",O=sanfi-sockets (self-signed)");
-            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject,
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot make a key: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A server's certificate for {@code names}, signed by {@code issuerKey} (its own key when
+     * {@code issuer} is {@code subject}: self-signed).
+     */
+    static X509Certificate serverCertificate(X500Name subject, PublicKey key, List<String> names, X500Name issuer,
+                                             PrivateKey issuerKey, Instant notBefore, Duration validity) {
+        try {
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer,
                     new BigInteger(64, new SecureRandom()), Date.from(notBefore), Date.from(notBefore.plus(validity)),
-                    subject, keys.getPublic());
+                    subject, key);
             builder.addExtension(Extension.subjectAlternativeName, false, alternativeNames(names));
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
             builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
-            X509Certificate certificate = new JcaX509CertificateConverter()
-                    .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
-            return new SelfSignedCertificate(keys, certificate);
-        } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
-            throw new IllegalStateException("cannot make a self-signed certificate: " + e.getMessage(), e);
+            return sign(builder, issuerKey);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot make a certificate: " + e.getMessage(), e);
+        }
+    }
+
+    static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey issuerKey) {
+        try {
+            return new JcaX509CertificateConverter()
+                    .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKey)));
+        } catch (GeneralSecurityException | OperatorCreationException e) {
+            throw new IllegalStateException("cannot sign a certificate: " + e.getMessage(), e);
         }
     }
 
@@ -110,18 +138,28 @@ public final class SelfSignedCertificate {
 
     /** The server's side: a TLS context that presents this certificate. */
     public SSLContext serverContext() {
+        return serverContext(keys.getPrivate(), certificate);
+    }
+
+    /** A TLS context that presents this key with this chain (the server's certificate first). */
+    static SSLContext serverContext(PrivateKey key, X509Certificate... chain) {
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
-            store.setKeyEntry("server", keys.getPrivate(), IN_MEMORY_PASSWORD, new X509Certificate[] {certificate});
+            store.setKeyEntry("server", key, IN_MEMORY_PASSWORD, chain);
             KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             keyManagers.init(store, IN_MEMORY_PASSWORD);
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(keyManagers.getKeyManagers(), null, null);
             return context;
         } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException("cannot use the self-signed certificate: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot use the certificate: " + e.getMessage(), e);
         }
+    }
+
+    /** The private key, for a test that writes it into a key store file of its own. */
+    PrivateKey privateKey() {
+        return keys.getPrivate();
     }
 
     /** A client's side: a TLS context that trusts this certificate and nothing else. */
@@ -131,6 +169,10 @@ public final class SelfSignedCertificate {
 
     /** The certificate in PEM, what {@code client --trust FILE}, curl's {@code --cacert} and openssl read. */
     public String pem() {
+        return pem(certificate);
+    }
+
+    static String pem(X509Certificate certificate) {
         StringWriter text = new StringWriter();
         try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
             writer.writeObject(certificate);

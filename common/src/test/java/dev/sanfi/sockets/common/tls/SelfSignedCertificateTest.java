@@ -32,7 +32,7 @@ class SelfSignedCertificateTest {
     @Test
     void aClientThatTrustsItAcceptsTheServerUnderEveryLocalName() throws Exception {
         for (String name : SelfSignedCertificate.LOCAL_NAMES) {
-            assertThat(handshake(LOCAL.serverContext(), LOCAL.trustingContext(), name)).as(name).isEqualTo("hello");
+            assertThat(TlsHandshake.run(LOCAL.serverContext(), LOCAL.trustingContext(), name)).as(name).isEqualTo("hello");
         }
     }
 
@@ -40,14 +40,14 @@ class SelfSignedCertificateTest {
     void aCertificateForAnotherHostFailsTheHostNameCheck() {
         SelfSignedCertificate other = SelfSignedCertificate.create(List.of("example.org"),
                 Instant.now().minus(Duration.ofMinutes(1)), Duration.ofDays(1));
-        assertThatThrownBy(() -> handshake(other.serverContext(), other.trustingContext(), "localhost"))
+        assertThatThrownBy(() -> TlsHandshake.run(other.serverContext(), other.trustingContext(), "localhost"))
                 .isInstanceOf(SSLHandshakeException.class).hasMessageContaining("localhost");
     }
 
     @Test
     void anotherSelfSignedCertificateIsNotTrusted() {
         SelfSignedCertificate stranger = SelfSignedCertificate.forLocalhost();
-        assertThatThrownBy(() -> handshake(stranger.serverContext(), LOCAL.trustingContext(), "localhost"))
+        assertThatThrownBy(() -> TlsHandshake.run(stranger.serverContext(), LOCAL.trustingContext(), "localhost"))
                 .isInstanceOf(SSLHandshakeException.class);
     }
 
@@ -69,35 +69,5 @@ class SelfSignedCertificateTest {
     @Test
     void theFingerprintIsTheSha256OfTheCertificateInColonHex() {
         assertThat(LOCAL.sha256Fingerprint()).matches("([0-9A-F]{2}:){31}[0-9A-F]{2}");
-    }
-
-    /** One TLS handshake on loopback, checking the host name as HTTPS clients do; returns what the server sent. */
-    private static String handshake(SSLContext server, SSLContext client, String hostName) throws Exception {
-        InetAddress loopback = hostName.equals("::1") ? InetAddress.getByName("::1") : InetAddress.getLoopbackAddress();
-        try (SSLServerSocket listener = (SSLServerSocket) server.getServerSocketFactory().createServerSocket(0, 1, loopback)) {
-            CompletableFuture<Void> served = CompletableFuture.runAsync(() -> {
-                try (SSLSocket accepted = (SSLSocket) listener.accept()) {
-                    accepted.setSoTimeout(10_000);
-                    accepted.getOutputStream().write("hello".getBytes(StandardCharsets.US_ASCII));
-                    accepted.getOutputStream().flush();
-                } catch (IOException expectedWhenTheClientRefuses) {
-                    // the client's alert ends the server's side: nothing to do
-                }
-            });
-            try (Socket tcp = new Socket()) {
-                tcp.connect(new InetSocketAddress(loopback, listener.getLocalPort()), 10_000);
-                tcp.setSoTimeout(10_000);
-                // TLS over the connection, with the name the client dialled as the one to check.
-                SSLSocket tls = (SSLSocket) client.getSocketFactory().createSocket(tcp, hostName,
-                        listener.getLocalPort(), true);
-                SSLParameters parameters = tls.getSSLParameters();
-                parameters.setEndpointIdentificationAlgorithm("HTTPS");
-                tls.setSSLParameters(parameters);
-                tls.startHandshake();
-                return new String(tls.getInputStream().readNBytes(5), StandardCharsets.US_ASCII);
-            } finally {
-                served.get(10, TimeUnit.SECONDS);
-            }
-        }
     }
 }
