@@ -1,6 +1,7 @@
 package dev.sanfi.sockets.raw;
 
 import dev.sanfi.sockets.common.ServerSettings;
+import dev.sanfi.sockets.raw.deflate.DeflateParameters;
 import dev.sanfi.sockets.raw.io.Keepalive;
 import java.io.EOFException;
 import java.io.IOException;
@@ -68,7 +69,7 @@ final class EchoSession implements Runnable {
             Handshake.Response response;
             try {
                 request = HeadReader.read(socket, in, deadline);
-                response = Handshake.respond(request.head(), settings.originPolicy());
+                response = Handshake.respond(request.head(), settings.originPolicy(), settings.deflate());
             } catch (HandshakeException e) {
                 response = Handshake.refusal(e.status(), e.getMessage());
             }
@@ -77,7 +78,7 @@ final class EchoSession implements Runnable {
             }
             out.write(response.bytes());
             if (response.upgraded()) {
-                echo(request.leftover());
+                echo(request.leftover(), response.deflate());
             } else {
                 LOG.info("{} {} -> {}", peer, request != null ? request.head().startLine() : "(request head)", response.status());
                 lingerAndClose(in);
@@ -101,8 +102,12 @@ final class EchoSession implements Runnable {
         }
     }
 
-    /** The WebSocket part: every message goes back as it came, on this thread, in order. */
-    private void echo(byte[] leftover) throws IOException {
+    /**
+     * The WebSocket part: every message goes back as it came, on this thread, in order.
+     *
+     * @param deflate the permessage-deflate the 101 agreed to, or null
+     */
+    private void echo(byte[] leftover, DeflateParameters deflate) throws IOException {
         WebSocketConnection.Listener echo = new WebSocketConnection.Listener() {
             @Override
             public void onMessage(WebSocketConnection connection, Message message) {
@@ -114,14 +119,14 @@ final class EchoSession implements Runnable {
                 logClosed(received, sent);
             }
         };
-        WebSocketConnection opened = WebSocketConnection.forServer(socket, leftover, settings.maxMessageBytes(),
+        WebSocketConnection opened = WebSocketConnection.forServer(socket, leftover, settings.maxMessageBytes(), deflate,
                 new Keepalive(settings.pingInterval(), settings.idleTimeout()), echo);
         boolean stopping;
         synchronized (this) {
             connection = opened;
             stopping = goingAway;
         }
-        LOG.info("{} opened", peer);
+        LOG.info("{} opened{}", peer, deflate == null ? "" : ", " + deflate.headerValue());
         if (stopping) {
             opened.startClose(new ClosePayload(CloseCode.GOING_AWAY, "server shutting down"));
         }

@@ -35,14 +35,24 @@ import java.util.Arrays;
  * a legal re-fragmentation (§5.4 lets intermediaries split messages when no extension is in use), so
  * the {@link MessageAssembler} needs no special case, and it lets it reject invalid UTF-8 as soon as
  * the bad bytes arrive, even in the middle of a frame. Control frames (at most 125 bytes) come out whole.
+ *
+ * <p>With permessage-deflate agreed (RFC 7692), RSV1 on a TEXT or BINARY frame marks a compressed
+ * message, and only there: the first piece of such a frame comes out {@link Frame#compressed()}.
+ * Re-fragmenting a compressed message is still legal for this reader: the pieces are pieces of the
+ * compressed payload, which the assembler inflates as they come.
  */
 public final class FrameParser {
 
     /** §5.5: a control frame's payload is at most 125 bytes, so its length always fits in 7 bits. */
     static final int MAX_CONTROL_PAYLOAD = FrameHeader.MAX_CONTROL_PAYLOAD;
 
+    /** RSV1, the "Per-Message Compressed" bit of RFC 7692 §6, as a value of {@link FrameHeader#rsv()}. */
+    static final int RSV1 = 0b100;
+
     private final boolean clientFrames;
     private final int maxPayloadBytes;
+    /** Whether permessage-deflate was agreed: RSV1 may then start a message. */
+    private final boolean perMessageDeflate;
     private final FrameHeaderReader headers = new FrameHeaderReader();
 
     /** The frame whose payload is being read; null while waiting for a header. */
@@ -53,19 +63,30 @@ public final class FrameParser {
     private long payloadRemaining;
     private boolean firstPiece;
 
-    private FrameParser(boolean clientFrames, int maxPayloadBytes) {
+    private FrameParser(boolean clientFrames, int maxPayloadBytes, boolean perMessageDeflate) {
         this.clientFrames = clientFrames;
         this.maxPayloadBytes = maxPayloadBytes;
+        this.perMessageDeflate = perMessageDeflate;
     }
 
     /** A server's parser: it reads client frames, which must be masked (§5.1). */
     public static FrameParser forServer(int maxPayloadBytes) {
-        return new FrameParser(true, maxPayloadBytes);
+        return forServer(maxPayloadBytes, false);
+    }
+
+    /** A server's parser; {@code perMessageDeflate} when the handshake agreed to it (RSV1 allowed). */
+    public static FrameParser forServer(int maxPayloadBytes, boolean perMessageDeflate) {
+        return new FrameParser(true, maxPayloadBytes, perMessageDeflate);
     }
 
     /** A client's parser: it reads server frames, which must not be masked (§5.1). */
     public static FrameParser forClient(int maxPayloadBytes) {
-        return new FrameParser(false, maxPayloadBytes);
+        return forClient(maxPayloadBytes, false);
+    }
+
+    /** A client's parser; {@code perMessageDeflate} when the handshake agreed to it (RSV1 allowed). */
+    public static FrameParser forClient(int maxPayloadBytes, boolean perMessageDeflate) {
+        return new FrameParser(false, maxPayloadBytes, perMessageDeflate);
     }
 
     /**
@@ -90,8 +111,9 @@ public final class FrameParser {
      * {@link FrameHeader#parse} has checked the ones every header keeps.
      */
     private void startFrame(FrameHeader next) throws ProtocolException {
-        if (next.rsv() != 0) {
-            throw protocolError("RSV bits set, but no extension was negotiated (§5.2)");
+        if (next.rsv() != 0 && !startsCompressedMessage(next)) {
+            throw protocolError(perMessageDeflate ? misplacedRsv(next)
+                    : "RSV bits set, but no extension was negotiated (§5.2)");
         }
         if (next.masked() != clientFrames) {
             throw protocolError(clientFrames
@@ -105,6 +127,18 @@ public final class FrameParser {
         header = next;
         payloadRemaining = next.payloadLength();
         firstPiece = true;
+    }
+
+    /** RFC 7692 §6.1: RSV1 (and no other bit) on a TEXT or BINARY frame, once permessage-deflate is agreed. */
+    private boolean startsCompressedMessage(FrameHeader next) {
+        return perMessageDeflate && next.rsv() == RSV1 && (next.opcode() == Opcode.TEXT || next.opcode() == Opcode.BINARY);
+    }
+
+    private static String misplacedRsv(FrameHeader next) {
+        if ((next.rsv() & ~RSV1) != 0) {
+            return "RSV2 or RSV3 set: permessage-deflate defines RSV1 only (§5.2, RFC 7692 §6)";
+        }
+        return "RSV1 on a " + next.opcode() + " frame: it marks the first frame of a compressed message only (RFC 7692 §6.1)";
     }
 
     /** Control frames are small (§5.5) and handled whole: wait until all of the payload is here. */
@@ -131,7 +165,8 @@ public final class FrameParser {
         header.unmask(header.payloadLength() - payloadRemaining, piece, 0, take);
         payloadRemaining -= take;
         boolean lastPiece = payloadRemaining == 0;
-        Frame frame = new Frame(lastPiece && header.fin(), firstPiece ? header.opcode() : Opcode.CONTINUATION, piece);
+        Frame frame = new Frame(lastPiece && header.fin(), firstPiece ? header.opcode() : Opcode.CONTINUATION, piece,
+                firstPiece && header.rsv() == RSV1);
         firstPiece = false;
         if (lastPiece) {
             header = null;

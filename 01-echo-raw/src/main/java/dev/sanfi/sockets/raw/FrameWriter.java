@@ -70,6 +70,19 @@ public final class FrameWriter {
         Masking.apply(key, 0, out.array(), out.arrayOffset() + start, out.arrayOffset() + out.position());
     }
 
+    /**
+     * Writes a compressed message in one frame (RFC 7692 §6.1): as {@link #write}, with RSV1, the
+     * "Per-Message Compressed" bit, set in the first byte.
+     */
+    public void writeCompressed(Opcode opcode, byte[] compressed, ByteBuffer out) {
+        if (opcode != Opcode.TEXT && opcode != Opcode.BINARY) {
+            throw new IllegalArgumentException(opcode + ": only messages are compressed (RFC 7692 §6.1)");
+        }
+        int first = out.position();
+        write(opcode, true, compressed, out);
+        out.put(first, (byte) (out.get(first) | 0x40));     // 0x40: RSV1
+    }
+
     /** One final frame as a new array: for control frames and tests. */
     public byte[] frame(Opcode opcode, byte[] payload) {
         ByteBuffer out = ByteBuffer.allocate(frameLength(payload.length));

@@ -3,6 +3,8 @@ package dev.sanfi.sockets.raw;
 import dev.sanfi.sockets.common.EchoPage;
 import dev.sanfi.sockets.common.RequestRules;
 import dev.sanfi.sockets.common.OriginPolicy;
+import dev.sanfi.sockets.raw.deflate.DeflateNegotiation;
+import dev.sanfi.sockets.raw.deflate.DeflateParameters;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -25,8 +27,16 @@ public final class Handshake {
     private Handshake() {
     }
 
-    /** The server's answer: what to write to the socket; only a 101 is followed by frames. */
-    public record Response(int status, byte[] bytes) {
+    /**
+     * The server's answer: what to write to the socket; only a 101 is followed by frames.
+     *
+     * @param deflate the permessage-deflate parameters a 101 agreed to (RFC 7692), or null for none
+     */
+    public record Response(int status, byte[] bytes, DeflateParameters deflate) {
+
+        public Response(int status, byte[] bytes) {
+            this(status, bytes, null);
+        }
 
         public boolean upgraded() {
             return status == 101;
@@ -70,6 +80,21 @@ public final class Handshake {
         return refusal(refusal);
     }
 
+    /**
+     * {@link #respond(HttpHead, OriginPolicy)} for a server that accepts permessage-deflate when
+     * {@code deflate} is true (RFC 7692): a 101 then takes the first acceptable offer of the request
+     * ({@link DeflateNegotiation}) and names it; with none acceptable, or without {@code deflate}, the
+     * 101 names no extension and the connection is not compressed.
+     */
+    public static Response respond(HttpHead request, OriginPolicy origins, boolean deflate) {
+        Response response = respond(request, origins);
+        if (!deflate || !response.upgraded()) {
+            return response;
+        }
+        DeflateParameters agreed = DeflateNegotiation.answer(request.values("Sec-WebSocket-Extensions")).accepted();
+        return agreed == null ? response : switchingProtocols(request.value("Sec-WebSocket-Key"), agreed);
+    }
+
     /** §4.2.2 step 5: the 101 response; after its empty line, both sides speak frames. */
     static Response switchingProtocols(String key) {
         String head = "HTTP/1.1 101 Switching Protocols\r\n"
@@ -78,6 +103,15 @@ public final class Handshake {
                 + "Sec-WebSocket-Accept: " + acceptKey(key) + "\r\n"
                 + "\r\n";
         return new Response(101, head.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** The 101 with the extension it accepts (RFC 6455 §9.1): its element in {@code Sec-WebSocket-Extensions}. */
+    static Response switchingProtocols(String key, DeflateParameters deflate) {
+        String plain = new String(switchingProtocols(key).bytes(), StandardCharsets.US_ASCII);
+        String head = plain.substring(0, plain.length() - 2)       // before the empty line that ends the head
+                + "Sec-WebSocket-Extensions: " + deflate.headerValue() + "\r\n"
+                + "\r\n";
+        return new Response(101, head.getBytes(StandardCharsets.US_ASCII), deflate);
     }
 
     /** The browser client page (for {@code HEAD} only its head), then the connection ends. */

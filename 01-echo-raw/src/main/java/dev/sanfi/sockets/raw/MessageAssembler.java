@@ -1,5 +1,6 @@
 package dev.sanfi.sockets.raw;
 
+import dev.sanfi.sockets.raw.deflate.MessageInflater;
 import java.util.Arrays;
 
 /**
@@ -8,6 +9,11 @@ import java.util.Arrays;
  *
  * <p>A message is one TEXT or BINARY frame, then zero or more CONTINUATION frames; the last one has
  * FIN set. Control frames may come between fragments (§5.5); they never reach this class.
+ *
+ * <p>A compressed message (RFC 7692: RSV1 on its first frame) is inflated as its pieces arrive, and
+ * every inflated step goes through the same checks as a plain fragment: the limit counts inflated
+ * bytes, and is checked before each step is kept, so a small frame that would inflate to a gigabyte
+ * costs no more than the limit and one {@link MessageInflater#STEP_BYTES} step.
  */
 public final class MessageAssembler {
 
@@ -16,14 +22,24 @@ public final class MessageAssembler {
 
     private final int maxMessageBytes;
     private final Utf8Validator utf8 = new Utf8Validator();
+    /** The inflater of an agreed permessage-deflate; null without compression. */
+    private final MessageInflater inflater;
 
     /** TEXT or BINARY while a fragmented message is in progress; null between messages. */
     private Opcode messageOpcode;
+    /** Whether the message in progress is compressed (RSV1 on its first frame). */
+    private boolean compressed;
     private byte[] buffer = new byte[0];
     private int size;
 
     public MessageAssembler(int maxMessageBytes) {
+        this(maxMessageBytes, null);
+    }
+
+    /** An assembler for a connection with permessage-deflate; {@code inflater} null for none. */
+    public MessageAssembler(int maxMessageBytes, MessageInflater inflater) {
         this.maxMessageBytes = maxMessageBytes;
+        this.inflater = inflater;
     }
 
     /**
@@ -35,20 +51,31 @@ public final class MessageAssembler {
      */
     public Message accept(Frame frame) throws ProtocolException {
         checkOrder(frame.opcode());
-        byte[] payload = frame.payload();
-        if ((long) size + payload.length > maxMessageBytes) {
-            throw new ProtocolException(CloseCode.MESSAGE_TOO_BIG,
-                    "message of more than " + maxMessageBytes + " bytes");
+        if (frame.opcode() != Opcode.CONTINUATION) {
+            compressed = frame.compressed();                  // RFC 7692 §6: the first frame says, for all
+            if (compressed && inflater == null) {
+                throw new IllegalStateException("a compressed frame, but no permessage-deflate was agreed");
+            }
         }
-        if (messageOpcode == Opcode.TEXT) {
-            checkUtf8(payload, frame.fin());
+        if (compressed) {
+            // RFC 7692 §6.2: inflate the pieces as they come, each step checked like a fragment.
+            inflater.inflate(frame.payload(), frame.fin(), inflated -> {
+                check(inflated, false);
+                append(inflated);
+            });
+            if (frame.fin()) {
+                check(new byte[0], true);
+            }
+        } else {
+            byte[] payload = frame.payload();
+            check(payload, frame.fin());
+            if (frame.fin() && size == 0) {
+                Opcode opcode = messageOpcode;
+                messageOpcode = null;
+                return new Message(opcode, payload);          // a message in one frame: no copy needed
+            }
+            append(payload);
         }
-        if (frame.fin() && size == 0) {
-            Opcode opcode = messageOpcode;
-            messageOpcode = null;
-            return new Message(opcode, payload);          // a message in one frame: no copy needed
-        }
-        append(payload);
         if (!frame.fin()) {
             return null;
         }
@@ -59,6 +86,17 @@ public final class MessageAssembler {
             buffer = new byte[0];
         }
         return message;
+    }
+
+    /** The limit, then UTF-8 for text: for each fragment, or each inflated step, before it is kept. */
+    private void check(byte[] payload, boolean last) throws ProtocolException {
+        if ((long) size + payload.length > maxMessageBytes) {
+            throw new ProtocolException(CloseCode.MESSAGE_TOO_BIG,
+                    "message of more than " + maxMessageBytes + " bytes");
+        }
+        if (messageOpcode == Opcode.TEXT) {
+            checkUtf8(payload, last);
+        }
     }
 
     /** §5.4: a CONTINUATION needs a message in progress, and TEXT or BINARY needs none. */

@@ -4,6 +4,7 @@ import dev.sanfi.sockets.common.ClientEvents;
 import dev.sanfi.sockets.common.ClientOptions;
 import dev.sanfi.sockets.common.EchoClientSession;
 import dev.sanfi.sockets.common.Limits;
+import dev.sanfi.sockets.raw.deflate.DeflateParameters;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -19,6 +20,8 @@ import javax.net.ssl.SSLSocketFactory;
  * A WebSocket client on a plain socket, with the same core as the server: {@link ClientHandshake},
  * then a {@link WebSocketConnection} whose frames are masked with {@link SecureRandom} keys (§5.3,
  * §10.3). One thread reads; it answers Pings and reports messages to the {@link ClientEvents}.
+ * With {@link ClientOptions#deflate()} it offers permessage-deflate as a browser does
+ * ({@code permessage-deflate; client_max_window_bits}) and compresses once the server agrees.
  */
 public final class RawEchoClient implements EchoClientSession {
 
@@ -27,11 +30,19 @@ public final class RawEchoClient implements EchoClientSession {
 
     private final WebSocketConnection connection;
     private final Thread reader;
+    /** What the server agreed to of our permessage-deflate offer; null for none. */
+    private final DeflateParameters deflate;
 
-    private RawEchoClient(WebSocketConnection connection, String name) {
+    private RawEchoClient(WebSocketConnection connection, String name, DeflateParameters deflate) {
         this.connection = connection;
+        this.deflate = deflate;
         this.reader = new Thread(connection::run, "raw-echo-client " + name);
         this.reader.setDaemon(true);
+    }
+
+    /** The permessage-deflate parameters the server agreed to (RFC 7692), or null when the connection is not compressed. */
+    public DeflateParameters deflate() {
+        return deflate;
     }
 
     /** Connects with {@link ClientOptions#defaults()}: the JDK's trust store, no compression. */
@@ -52,13 +63,13 @@ public final class RawEchoClient implements EchoClientSession {
         try {
             byte[] nonce = new byte[16];
             RANDOM.nextBytes(nonce);
-            ClientHandshake handshake = new ClientHandshake(nonce);
+            ClientHandshake handshake = new ClientHandshake(nonce, options.deflate());
             socket.getOutputStream().write(handshake.request(uri));
             HeadReader.Head response = HeadReader.read(socket, socket.getInputStream(), deadline);
-            handshake.verify(response.head());
+            DeflateParameters deflate = handshake.verify(response.head());
             WebSocketConnection connection = WebSocketConnection.forClient(socket, response.leftover(),
-                    Limits.MAX_MESSAGE_BYTES, RANDOM::nextInt, reportingTo(events));
-            RawEchoClient client = new RawEchoClient(connection, uri.toString());
+                    Limits.MAX_MESSAGE_BYTES, deflate, RANDOM::nextInt, reportingTo(events));
+            RawEchoClient client = new RawEchoClient(connection, uri.toString(), deflate);
             client.reader.start();
             return client;
         } catch (IOException | RuntimeException e) { // a refused handshake is an IOException too

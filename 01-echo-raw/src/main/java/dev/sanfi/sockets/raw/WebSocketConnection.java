@@ -1,5 +1,6 @@
 package dev.sanfi.sockets.raw;
 
+import dev.sanfi.sockets.raw.deflate.DeflateParameters;
 import dev.sanfi.sockets.raw.io.ConnectionTimers;
 import dev.sanfi.sockets.raw.io.Keepalive;
 import dev.sanfi.sockets.raw.protocol.Connection;
@@ -82,16 +83,18 @@ final class WebSocketConnection {
      * A server's side of a connection.
      *
      * @param leftover bytes that arrived behind the handshake: the start of the first frames
+     * @param deflate  the permessage-deflate the handshake agreed to, or null for none
      */
-    static WebSocketConnection forServer(Socket socket, byte[] leftover, int maxMessageBytes, Keepalive keepalive,
-                                         Listener listener) throws IOException {
-        return new WebSocketConnection(socket, leftover, Connection.forServer(maxMessageBytes), keepalive, listener);
+    static WebSocketConnection forServer(Socket socket, byte[] leftover, int maxMessageBytes, DeflateParameters deflate,
+                                         Keepalive keepalive, Listener listener) throws IOException {
+        return new WebSocketConnection(socket, leftover, Connection.forServer(maxMessageBytes, deflate), keepalive, listener);
     }
 
     /** A client's side of a connection: its frames are masked with keys from {@code maskKeys}. */
-    static WebSocketConnection forClient(Socket socket, byte[] leftover, int maxMessageBytes, MaskKeySource maskKeys,
-                                         Listener listener) throws IOException {
-        return new WebSocketConnection(socket, leftover, Connection.forClient(maxMessageBytes, maskKeys), null, listener);
+    static WebSocketConnection forClient(Socket socket, byte[] leftover, int maxMessageBytes, DeflateParameters deflate,
+                                         MaskKeySource maskKeys, Listener listener) throws IOException {
+        return new WebSocketConnection(socket, leftover, Connection.forClient(maxMessageBytes, maskKeys, deflate), null,
+                listener);
     }
 
     /** Runs the connection on the calling thread until it is over, then closes the socket. */
@@ -110,6 +113,7 @@ final class WebSocketConnection {
             synchronized (lock) {
                 received = core.closeReceived();
                 sent = core.closeSent();
+                core.release();         // the compressor's native memory, now rather than at some GC
             }
             listener.onClose(received, sent);
         }

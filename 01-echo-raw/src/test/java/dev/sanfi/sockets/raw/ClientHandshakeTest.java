@@ -44,6 +44,22 @@ class ClientHandshakeTest {
     }
 
     @Test
+    @DisplayName("RFC 7692: with deflate the request offers permessage-deflate; client_max_window_bits, and the answer is read")
+    void deflate() throws HandshakeException {
+        ClientHandshake offering = new ClientHandshake(ascii("the sample nonce"), true);
+        assertThat(new String(offering.request(URI.create("ws://server.example.com/chat")), StandardCharsets.US_ASCII))
+                .endsWith("Sec-WebSocket-Version: 13\r\nSec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n\r\n");
+        assertThat(offering.verify(HttpHead.parse(ascii(RESPONSE)))).as("declined: not compressed").isNull();
+        assertThat(offering.verify(HttpHead.parse(ascii(RESPONSE.replace("\r\n\r\n",
+                "\r\nSec-WebSocket-Extensions: permessage-deflate; server_no_context_takeover\r\n\r\n")))).serverNoContextTakeover())
+                .isTrue();
+        assertThatThrownBy(() -> offering.verify(HttpHead.parse(ascii(RESPONSE.replace("\r\n\r\n",
+                "\r\nSec-WebSocket-Extensions: permessage-deflate; server_max_window_bits=16\r\n\r\n")))))
+                .isInstanceOf(HandshakeException.class).hasMessageContaining("RFC 7692 §7");
+        assertThat(new String(handshake.request(URI.create("ws://h/")), StandardCharsets.US_ASCII)).doesNotContain("Extensions");
+    }
+
+    @Test
     @DisplayName("§4.1: the §1.3 response is accepted")
     void acceptsRightResponse() {
         assertThatCode(() -> handshake.verify(HttpHead.parse(ascii(RESPONSE)))).doesNotThrowAnyException();

@@ -161,6 +161,30 @@ class FrameParserTest {
         assertProtocolError(FrameParser.forClient(LIMIT), of(0x81 | rsv, 0x00), CloseCode.PROTOCOL_ERROR);
     }
 
+    @Test
+    @DisplayName("RFC 7692 §6.1: with permessage-deflate, RSV1 on a text or binary frame marks its first piece compressed, and only that")
+    void rsv1StartsACompressedMessage() throws ProtocolException {
+        FrameParser parser = FrameParser.forClient(LIMIT, true);
+        List<Frame> frames = parseAll(parser, concat(of(0x41, 0x03, 0xf2, 0x48, 0xcd), of(0x80, 0x04, 0xc9, 0xc9, 0x07, 0x00),
+                of(0xc2, 0x01, 0x00), of(0x82, 0x00)));
+        assertThat(frames).extracting(Frame::compressed).containsExactly(true, false, true, false);
+        ByteBuffer split = ByteBuffer.wrap(of(0xc1, 0x07, 0xf2, 0x48, 0xcd, 0xc9, 0xc9, 0x07, 0x00));
+        split.limit(4);
+        Frame first = parser.parse(split);
+        split.limit(split.capacity());
+        Frame rest = parser.parse(split);
+        assertThat(first.compressed()).isTrue();
+        assertThat(rest.compressed()).as("a piece that is not the frame's first is a continuation, uncompressed").isFalse();
+        assertThat(rest.opcode()).isEqualTo(Opcode.CONTINUATION);
+    }
+
+    @ParameterizedTest(name = "first byte 0x{0}")
+    @ValueSource(strings = {"c0", "c9", "ca", "c8", "a1", "91", "e1", "d1"})
+    @DisplayName("RFC 7692 §6.1: with permessage-deflate, RSV1 on a continuation or control frame, or RSV2/RSV3, is a protocol error")
+    void misplacedRsvWithDeflate(String firstByte) {
+        assertProtocolError(FrameParser.forClient(LIMIT, true), of(Integer.parseInt(firstByte, 16), 0x00), CloseCode.PROTOCOL_ERROR);
+    }
+
     @ParameterizedTest(name = "opcode 0x{0}")
     @ValueSource(ints = {0x3, 0x4, 0x5, 0x6, 0x7, 0xB, 0xC, 0xD, 0xE, 0xF})
     @DisplayName("§5.2: reserved opcodes are a protocol error")

@@ -24,6 +24,16 @@ class FrameWriterTest {
     }
 
     @Test
+    @DisplayName("RFC 7692 §7.2.3.1: a compressed Hello is c1 07 f2 48 cd c9 c9 07 00: RSV1 set, the rest as any frame")
+    void compressedText() {
+        java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(9);
+        FrameWriter.forServer().writeCompressed(Opcode.TEXT, of(0xf2, 0x48, 0xcd, 0xc9, 0xc9, 0x07, 0x00), out);
+        assertThat(out.array()).isEqualTo(of(0xc1, 0x07, 0xf2, 0x48, 0xcd, 0xc9, 0xc9, 0x07, 0x00));
+        assertThatThrownBy(() -> FrameWriter.forServer().writeCompressed(Opcode.PING, new byte[0], out))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     @DisplayName("§5.7: a client writes \"Hello\" masked with the injected key")
     void clientText() {
         assertThat(FrameWriter.forClient(RFC_KEY).frame(Opcode.TEXT, ascii("Hello")))

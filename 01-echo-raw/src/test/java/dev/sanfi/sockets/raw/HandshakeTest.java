@@ -49,6 +49,26 @@ class HandshakeTest {
     }
 
     @Test
+    @DisplayName("RFC 7692 §7: with deflate, a 101 names the offer it accepts; without, it names none, offer or not")
+    void deflateIsAnswered() throws HandshakeException {
+        String offering = UPGRADE.replace("\r\n\r\n", "\r\nSec-WebSocket-Extensions: x-foo, permessage-deflate; "
+                + "server_max_window_bits=10\r\nSec-WebSocket-Extensions: permessage-deflate; client_no_context_takeover\r\n\r\n");
+        Handshake.Response accepted = Handshake.respond(HttpHead.parse(ascii(offering)), OriginPolicy.sameOrigin(), true);
+        assertThat(text(accepted)).isEqualTo("HTTP/1.1 101 Switching Protocols\r\n"
+                + "Upgrade: websocket\r\n"
+                + "Connection: Upgrade\r\n"
+                + "Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n"
+                + "Sec-WebSocket-Extensions: permessage-deflate; client_no_context_takeover\r\n"
+                + "\r\n");
+        assertThat(accepted.deflate()).isEqualTo(new dev.sanfi.sockets.raw.deflate.DeflateParameters(false, true, 0, 0));
+        Handshake.Response off = Handshake.respond(HttpHead.parse(ascii(offering)), OriginPolicy.sameOrigin(), false);
+        assertThat(text(off)).doesNotContain("Extensions");
+        assertThat(off.deflate()).isNull();
+        Handshake.Response none = Handshake.respond(HttpHead.parse(ascii(UPGRADE)), OriginPolicy.sameOrigin(), true);
+        assertThat(text(none)).as("nothing offered, nothing answered").doesNotContain("Extensions");
+    }
+
+    @Test
     @DisplayName("header names and tokens are case-insensitive, and tokens may be in comma lists")
     void tokens() throws HandshakeException {
         String request = UPGRADE.replace("Upgrade: websocket", "UPGRADE: WebSocket")

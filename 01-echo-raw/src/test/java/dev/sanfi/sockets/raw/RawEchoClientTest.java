@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sanfi.sockets.common.ClientEvents;
+import dev.sanfi.sockets.common.ClientOptions;
+import dev.sanfi.sockets.raw.deflate.DeflateParameters;
 import dev.sanfi.sockets.common.ServerSettings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -62,6 +64,38 @@ class RawEchoClientTest {
         assertThat((byte[]) events.next()).isEqualTo(big);
         client.sendText("");
         assertThat(events.next()).isEqualTo("");
+    }
+
+    @Test
+    @DisplayName("RFC 7692: with deflate against the server with --deflate, permessage-deflate is agreed and everything echoes, "
+            + "1 MiB of random bytes too; against a server without it, the same, uncompressed")
+    void deflate() throws Exception {
+        ClientOptions compressing = ClientOptions.defaults().withDeflate(true);
+        client = RawEchoClient.connect(startServer(ServerSettings.defaults(0).withHost("127.0.0.1").withDeflate(true)),
+                compressing, events);
+        assertThat(client.deflate()).as("the server answered our offer with plain permessage-deflate")
+                .isEqualTo(DeflateParameters.DEFAULT);
+        byte[] random = new byte[1024 * 1024];
+        new java.util.Random(7692).nextBytes(random);
+        for (int i = 0; i < 3; i++) {
+            client.sendText("Hello");
+            assertThat(events.next()).isEqualTo("Hello");
+            client.sendText("");
+            assertThat(events.next()).isEqualTo("");
+            client.sendText("κόσμε 😀 ".repeat(1000));
+            assertThat(events.next()).isEqualTo("κόσμε 😀 ".repeat(1000));
+        }
+        client.sendBinary(random);
+        assertThat((byte[]) events.next()).isEqualTo(random);
+        client.sendClose(1000, "done");
+        assertThat(events.next()).isEqualTo(new Closed(1000, "done"));
+        client.close();
+        server.close();
+
+        client = RawEchoClient.connect(startServer(), compressing, events);
+        assertThat(client.deflate()).as("a server without --deflate declines").isNull();
+        client.sendText("plain");
+        assertThat(events.next()).isEqualTo("plain");
     }
 
     @Test

@@ -26,7 +26,7 @@ class WebSocketConnectionTest {
         // 1009 (unmasked, no reason), then the end of the stream; every write fails, as after a reset.
         ResetSocket socket = new ResetSocket(WireBytes.of(0x88, 0x02, 0x03, 0xF1));
         CompletableFuture<ClosePayload[]> closed = new CompletableFuture<>();
-        WebSocketConnection connection = WebSocketConnection.forClient(socket, new byte[0], 1024, () -> 0,
+        WebSocketConnection connection = WebSocketConnection.forClient(socket, new byte[0], 1024, null, () -> 0,
                 new WebSocketConnection.Listener() {
                     @Override
                     public void onMessage(WebSocketConnection connection, Message message) {

@@ -67,8 +67,9 @@ public final class ConsoleClient {
     }
 
     /**
-     * Connects with these options (for {@code wss://}: whom to trust), echoes every message, closes.
-     * A certificate the client refuses is one line naming the check that failed, and exit code 1.
+     * Connects with these options (for {@code wss://}: whom to trust; whether to offer compression),
+     * echoes every message, closes. A certificate the client refuses is one line naming the check
+     * that failed, and exit code 1.
      */
     public int run(URI uri, ClientOptions options, Iterable<String> messages, boolean binary) {
         BlockingQueue<Event> events = new LinkedBlockingQueue<>();

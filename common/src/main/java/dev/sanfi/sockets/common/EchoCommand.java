@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
  *
  * <pre>
  * server [--host H] [--port N] [--max-message-bytes N] [--idle-timeout S] [--ping-interval S] [--allow-origin O]...
- *        [--tls [--keystore FILE [--keystore-password-file FILE]]]
- * client [URL] [--message TEXT]... [--binary] [--trust FILE.pem]... [--insecure]
+ *        [--tls [--keystore FILE [--keystore-password-file FILE]]] [--deflate]
+ * client [URL] [--message TEXT]... [--binary] [--trust FILE.pem]... [--insecure] [--deflate]
  * </pre>
  *
  * Exit codes: 0 done, 1 failed (server cannot start, client cannot connect), 2 bad arguments.
@@ -140,6 +140,10 @@ public final class EchoCommand {
                 description = "Also accept browser pages from this origin, e.g. http://localhost:3000; '*' accepts all.")
         List<String> allowedOrigins = new ArrayList<>();
 
+        @Option(names = "--deflate", description = "Accept permessage-deflate compression (RFC 7692) when a client "
+                + "offers it; the message limit counts inflated bytes (default: off).")
+        boolean deflate;
+
         ServerCommand(EchoModule module, PrintStream out, PrintStream err, java.util.Map<String, String> environment) {
             this.module = module;
             this.port = module.defaultPort(); // read by picocli as the default, so --help shows the number
@@ -170,7 +174,8 @@ public final class EchoCommand {
             } catch (IllegalArgumentException e) {
                 throw usage("--allow-origin: " + e.getMessage());
             }
-            return new ServerSettings(host, chosenPort, maxMessageBytes, ping, idle, Limits.HANDSHAKE_TIMEOUT, origins);
+            return new ServerSettings(host, chosenPort, maxMessageBytes, ping, idle, Limits.HANDSHAKE_TIMEOUT, origins)
+                    .withDeflate(deflate);
         }
 
         private static Duration defaultPing(Duration idle) {
@@ -273,6 +278,9 @@ public final class EchoCommand {
         @CommandLine.Mixin
         ClientTlsOptions tls = new ClientTlsOptions();
 
+        @Option(names = "--deflate", description = "Offer permessage-deflate compression (RFC 7692) to the server.")
+        boolean deflate;
+
         ClientCommand(EchoModule module, InputStream in, PrintStream out, PrintStream err) {
             this.module = module;
             this.url = "ws://localhost:" + module.defaultPort() + EchoProtocol.ECHO_PATH;
@@ -284,7 +292,7 @@ public final class EchoCommand {
         @Override
         public Integer call() {
             URI uri = target();
-            ClientOptions options = tls.options(new CommandLine(this), module.name(), err);
+            ClientOptions options = tls.options(new CommandLine(this), module.name(), err).withDeflate(deflate);
             Iterable<String> lines = messages.isEmpty()
                     ? () -> new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().iterator()
                     : messages;

@@ -19,6 +19,7 @@ class EchoCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final AtomicReference<ServerSettings> started = new AtomicReference<>();
     private final AtomicReference<URI> connectedTo = new AtomicReference<>();
+    private final AtomicReference<ClientOptions> connectedWith = new AtomicReference<>();
 
     private final EchoModule module = new EchoModule("test-module", 8089,
             settings -> {
@@ -27,6 +28,7 @@ class EchoCommandTest {
             },
             (uri, options, events) -> {
                 connectedTo.set(uri);
+                connectedWith.set(options);
                 throw new ConnectException("Connection refused");
             });
 
@@ -79,6 +81,28 @@ class EchoCommandTest {
         assertThat(run()).isEqualTo(1);
 
         assertThat(started.get()).isEqualTo(ServerSettings.defaults(8089));
+    }
+
+    @Test
+    void deflateIsOffUnlessAskedForOnBothSides() {
+        run("server", "--port", "0");
+        assertThat(started.get().deflate()).as("chapters 1-4 show plain bytes: no compression by default").isFalse();
+        run("server", "--port", "0", "--deflate");
+        assertThat(started.get().deflate()).isTrue();
+
+        run("client", "--message", "hi");
+        assertThat(connectedWith.get().deflate()).isFalse();
+        run("client", "--deflate", "--message", "hi");
+        assertThat(connectedWith.get().deflate()).as("client --deflate offers permessage-deflate").isTrue();
+    }
+
+    @Test
+    void helpNamesDeflateOnBothCommands() {
+        assertThat(run("server", "--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--deflate", "RFC 7692", "default: off");
+        out.reset();
+        assertThat(run("client", "--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--deflate", "RFC 7692");
     }
 
     @Test

@@ -305,6 +305,18 @@ public abstract class EchoServerContract {
     }
 
     @Test
+    @DisplayName("contract §2: without deflate, an offer of permessage-deflate (as every browser sends) gets 101 with no extension")
+    public void extensionOfferIsAnsweredWithNoExtension() throws IOException {
+        WireClient client = connect(server());
+        HttpResponse response = client.upgrade(client.upgradeRequest()
+                .withHeader("Sec-WebSocket-Extensions", "permessage-deflate; client_max_window_bits"));
+        assertThat(response.header("Sec-WebSocket-Extensions"))
+                .as("contract §2, §4: settings.deflate() is off, so no extension is accepted (RFC 6455 §9.1); got:%n%s", response)
+                .isNull();
+        assertEchoes(client, Message.text("no extension"));
+    }
+
+    @Test
     @DisplayName("contract §2: an origin allowed by settings.originPolicy() is accepted, others still get 403")
     public void originAllowedByPolicyIsAccepted() throws Exception {
         EchoServer allowing = startOwn(defaultSettings()

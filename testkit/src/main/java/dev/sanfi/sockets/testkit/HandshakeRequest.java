@@ -70,6 +70,13 @@ public final class HandshakeRequest {
         return new HandshakeRequest(method, target, httpVersion, copy);
     }
 
+    /** Adds a header line, also when one of the same name is there already (a list split over lines). */
+    public HandshakeRequest withAddedHeader(String name, String value) {
+        List<Map.Entry<String, String>> copy = new ArrayList<>(headers);
+        copy.add(Map.entry(name, value));
+        return new HandshakeRequest(method, target, httpVersion, copy);
+    }
+
     public HandshakeRequest withoutHeader(String name) {
         List<Map.Entry<String, String>> copy = new ArrayList<>(headers);
         int at = indexOf(name);

@@ -14,6 +14,8 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -40,7 +42,9 @@ import javax.net.ssl.SSLSocket;
  *
  * <p>Every read has a timeout ({@link Socket#setSoTimeout}); a timeout is reported as an
  * {@link AssertionError} that says what was awaited. Frames from the server are checked against
- * RFC 6455 §5.1: a server never masks what it sends.
+ * RFC 6455 §5.1: a server never masks what it sends; and against §5.2: no RSV bit, unless the server
+ * agreed to permessage-deflate, which gives RSV1 a meaning on the first frame of a message only
+ * (RFC 7692 §6). Compressing and inflating is {@link DeflatePeer}'s.
  */
 public final class WireClient implements AutoCloseable {
 
@@ -55,6 +59,8 @@ public final class WireClient implements AutoCloseable {
     private final OutputStream out;
     private final String host;
     private ExecutorService writer;
+    /** Whether the server's 101 agreed to permessage-deflate: RSV1 may then mark a compressed message. */
+    private volatile boolean perMessageDeflate;
 
     private WireClient(Socket socket, String host) throws IOException {
         this.socket = socket;
@@ -205,6 +211,8 @@ public final class WireClient implements AutoCloseable {
      * Sends an upgrade request and checks the answer is a valid switch to WebSocket: 101,
      * {@code Upgrade: websocket}, {@code Connection: Upgrade}, the right {@code Sec-WebSocket-Accept},
      * and no extension or subprotocol that was not asked for (RFC 6455 §4.1, the client's checks).
+     * An answer that agrees to permessage-deflate lets the server's frames carry RSV1 from then on;
+     * what its parameters say is for the caller to check ({@link NegotiatedDeflate}).
      */
     public HttpResponse upgrade(HandshakeRequest request) throws IOException {
         HttpResponse response = exchange(request);
@@ -224,11 +232,12 @@ public final class WireClient implements AutoCloseable {
                     + request.header("Sec-WebSocket-Key") + "; got:\n" + response);
         }
         for (String unasked : new String[] {"Sec-WebSocket-Extensions", "Sec-WebSocket-Protocol"}) {
-            if (response.header(unasked) != null) {
+            if (response.header(unasked) != null && request.header(unasked) == null) {
                 throw new AssertionError("RFC 6455 §4.1: a server must not answer with " + unasked
                         + " the client did not ask for; got:\n" + response);
             }
         }
+        perMessageDeflate = NegotiatedDeflate.named(response);
         return response;
     }
 
@@ -353,13 +362,19 @@ public final class WireClient implements AutoCloseable {
         return Optional.of(readFrame(timeout));
     }
 
-    /** What every frame a server sends must be, whatever the test (RFC 6455 §5.1, §5.2, §5.5). */
-    private static void checkServerFrame(Frame frame) {
+    /** What every frame a server sends must be, whatever the test (RFC 6455 §5.1, §5.2, §5.5; RFC 7692 §6). */
+    private void checkServerFrame(Frame frame) {
         if (frame.masked()) {
             throw new AssertionError("RFC 6455 §5.1: a server must not mask any frame it sends; got " + frame);
         }
-        if (frame.rsv() != 0) {
-            throw new AssertionError("RFC 6455 §5.2: RSV bits must be 0 when no extension was negotiated; got " + frame);
+        boolean firstOfMessage = frame.opcode() == Frame.TEXT || frame.opcode() == Frame.BINARY;
+        if (frame.rsv() == Frame.RSV1 && perMessageDeflate && !firstOfMessage) {
+            throw new AssertionError("RFC 7692 §6: RSV1 (\"Per-Message Compressed\") is never set on a control frame "
+                    + "or a continuation; got " + frame);
+        }
+        if (frame.rsv() != 0 && !(frame.rsv() == Frame.RSV1 && perMessageDeflate)) {
+            throw new AssertionError("RFC 6455 §5.2: RSV bits must be 0 unless a negotiated extension defines them"
+                    + (perMessageDeflate ? " (permessage-deflate defines RSV1 only)" : "") + "; got " + frame);
         }
         boolean known = switch (frame.opcode()) {
             case Frame.CONTINUATION, Frame.TEXT, Frame.BINARY, Frame.CLOSE, Frame.PING, Frame.PONG -> true;
@@ -383,26 +398,34 @@ public final class WireClient implements AutoCloseable {
     }
 
     public Message readMessage(Duration timeout) throws IOException {
+        List<Frame> frames = readMessageFrames(timeout);
+        ByteArrayOutputStream data = new ByteArrayOutputStream();
+        frames.forEach(frame -> data.writeBytes(frame.payload()));
+        return new Message(frames.get(0).opcode(), data.toByteArray());
+    }
+
+    /**
+     * Reads the frames of the next data message: a TEXT or BINARY frame, then its CONTINUATIONs up to
+     * the final one (RFC 6455 §5.4). For a caller that needs the first frame's bits too, such as
+     * RSV1, which marks a compressed message (RFC 7692 §6). Any control frame is a failure.
+     */
+    public List<Frame> readMessageFrames(Duration timeout) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         Frame first = readFrame(remaining(deadline));
         if (first.opcode() != Frame.TEXT && first.opcode() != Frame.BINARY) {
             throw new AssertionError("expected a TEXT or BINARY message, got " + describe(first));
         }
-        if (first.fin()) {
-            return new Message(first.opcode(), first.payload());
-        }
-        ByteArrayOutputStream data = new ByteArrayOutputStream();
-        data.writeBytes(first.payload());
-        Frame next;
-        do {
+        List<Frame> frames = new ArrayList<>(List.of(first));
+        Frame next = first;
+        while (!next.fin()) {
             next = readFrame(remaining(deadline));
             if (next.opcode() != Frame.CONTINUATION) {
                 throw new AssertionError("RFC 6455 §5.4: expected the next fragment (CONTINUATION) of a "
                         + Frame.opcodeName(first.opcode()) + " message, got " + describe(next));
             }
-            data.writeBytes(next.payload());
-        } while (!next.fin());
-        return new Message(first.opcode(), data.toByteArray());
+            frames.add(next);
+        }
+        return frames;
     }
 
     /**

@@ -27,6 +27,12 @@
  * certificate), each checked for a closed socket and no stack trace in the server's log
  * ({@link dev.sanfi.sockets.testkit.ServerLog}).
  *
+ * <h2>Compression</h2>
+ * A server started with {@code --deflate} also passes {@link dev.sanfi.sockets.testkit.DeflateEchoServerContract}
+ * (docs/contract.md §4), extended the same way, with the same {@code start(ServerSettings)}; it starts
+ * the server with {@code settings.withDeflate(true)}. Its side of permessage-deflate is
+ * {@link dev.sanfi.sockets.testkit.DeflatePeer}, the contract's own few lines of {@code java.util.zip}.
+ *
  * <h2>When a stack cannot meet a rule</h2>
  * Every contract test is a public, non-final method. A module whose stack truly cannot follow a rule
  * overrides that one method with {@code @Test} (plus the same parameter source for a parameterized

@@ -103,6 +103,28 @@ class WireClientTest {
     }
 
     @Test
+    void anExtensionIsAllowedInTheAnswerOnlyWhenOffered() throws IOException {
+        peerSends(SWITCHING.replace("\r\n\r\n", "\r\nSec-WebSocket-Extensions: permessage-deflate\r\n\r\n"));
+        assertThatThrownBy(() -> client.upgrade(client.upgradeRequest()))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("did not ask for");
+    }
+
+    @Test
+    void afterAgreeingToPermessageDeflateRsv1IsAllowedOnTheFirstFrameOfAMessageOnly() throws IOException {
+        peerSends(SWITCHING.replace("\r\n\r\n", "\r\nSec-WebSocket-Extensions: permessage-deflate\r\n\r\n"));
+        client.upgrade(client.upgradeRequest().withHeader("Sec-WebSocket-Extensions", "permessage-deflate"));
+        peer.getOutputStream().write(Frame.concat(Frame.text(new byte[] {1}).notFinal().withRsv(Frame.RSV1).unmasked(),
+                Frame.continuation(new byte[] {2}).unmasked()));
+        assertThat(client.readMessageFrames(Duration.ofSeconds(5))).extracting(Frame::rsv).containsExactly(Frame.RSV1, 0);
+        peer.getOutputStream().write(Frame.continuation(new byte[0]).withRsv(Frame.RSV1).unmasked().toBytes());
+        assertThatThrownBy(client::readFrame).isInstanceOf(AssertionError.class).hasMessageContaining("RFC 7692 §6");
+        peer.getOutputStream().write(Frame.ping(new byte[0]).withRsv(Frame.RSV1).unmasked().toBytes());
+        assertThatThrownBy(client::readFrame).isInstanceOf(AssertionError.class).hasMessageContaining("RFC 7692 §6");
+        peer.getOutputStream().write(Frame.text("x").withRsv(Frame.RSV2).unmasked().toBytes());
+        assertThatThrownBy(client::readFrame).isInstanceOf(AssertionError.class).hasMessageContaining("RSV1 only");
+    }
+
+    @Test
     void fragmentsAreJoinedIntoOneMessage() throws IOException {
         peer.getOutputStream().write(Frame.concat(Frame.binary(new byte[] {1}).notFinal().unmasked(),
                 Frame.continuation(new byte[] {2, 3}).unmasked()));

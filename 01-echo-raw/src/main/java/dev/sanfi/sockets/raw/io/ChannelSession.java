@@ -205,7 +205,7 @@ final class ChannelSession {
                 throw new HandshakeException(431, "request head over " + Limits.MAX_HANDSHAKE_BYTES + " bytes");
             }
             request = HttpHead.parse(Arrays.copyOf(head, end));
-            response = Handshake.respond(request, settings.originPolicy());
+            response = Handshake.respond(request, settings.originPolicy(), settings.deflate());
         } catch (HandshakeException e) {
             response = Handshake.refusal(e.status(), e.getMessage());
         }
@@ -222,9 +222,9 @@ final class ChannelSession {
             return;
         }
         phase = Phase.WEBSOCKET;
-        core = Connection.forServer(settings.maxMessageBytes());
+        core = Connection.forServer(settings.maxMessageBytes(), response.deflate());
         timers = new ConnectionTimers(new Keepalive(settings.pingInterval(), settings.idleTimeout()), now);
-        LOG.info("{} opened", peer);
+        LOG.info("{} opened{}", peer, response.deflate() == null ? "" : ", " + response.deflate().headerValue());
         if (loop.isStopping()) {
             core.close(new ClosePayload(CloseCode.GOING_AWAY, "server shutting down"));
         } else {
@@ -343,6 +343,7 @@ final class ChannelSession {
         ended = true;
         if (phase == Phase.WEBSOCKET) {
             LOG.info("{} closed: received {}, sent {}", peer, describe(core.closeReceived()), describe(core.closeSent()));
+            core.release();         // the compressor's native memory, now rather than at some GC
         }
         key.cancel();
         try {

@@ -10,6 +10,9 @@ import dev.sanfi.sockets.raw.Message;
 import dev.sanfi.sockets.raw.MessageAssembler;
 import dev.sanfi.sockets.raw.Opcode;
 import dev.sanfi.sockets.raw.ProtocolException;
+import dev.sanfi.sockets.raw.deflate.DeflateParameters;
+import dev.sanfi.sockets.raw.deflate.MessageDeflater;
+import dev.sanfi.sockets.raw.deflate.PerMessageDeflate;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +30,11 @@ import java.util.function.Consumer;
  * due it calls {@link #send} (a Ping) or {@link #close}. So the same class runs under a thread per
  * connection and under one selector loop, and its tests are bytes in, bytes out.
  *
+ * <p>With permessage-deflate agreed in the handshake (RFC 7692), every message it sends is
+ * compressed and carries RSV1, and a compressed message it receives is inflated, under the same
+ * limit, counted in inflated bytes ({@code raw.deflate}). The shell then calls {@link #release()}
+ * when the connection is over, to free the compressor's native memory at once.
+ *
  * <p>Not thread-safe: one thread at a time (the shell's lock, or its event loop).
  */
 public final class Connection {
@@ -35,6 +43,8 @@ public final class Connection {
     private final FrameParser parser;
     private final MessageAssembler assembler;
     private final FrameWriter writer;
+    /** The agreed compression; null without. */
+    private final PerMessageDeflate deflate;
 
     private CloseState state = CloseState.OPEN;
     /** Our Close once queued; nothing may follow it (§5.5.1). */
@@ -46,21 +56,43 @@ public final class Connection {
     /** Frames waiting to be handed out; null when there are none, so an idle connection holds no buffer. */
     private ByteBuffer outbox;
 
-    private Connection(boolean server, FrameParser parser, int maxMessageBytes, FrameWriter writer) {
+    private Connection(boolean server, FrameParser parser, int maxMessageBytes, FrameWriter writer, PerMessageDeflate deflate) {
         this.server = server;
         this.parser = parser;
-        this.assembler = new MessageAssembler(maxMessageBytes);
+        this.assembler = new MessageAssembler(maxMessageBytes, deflate == null ? null : deflate.inflater());
         this.writer = writer;
+        this.deflate = deflate;
     }
 
     /** A server's side: it reads masked frames and writes unmasked ones (§5.1), and closes TCP first (§7.1.1). */
     public static Connection forServer(int maxMessageBytes) {
-        return new Connection(true, FrameParser.forServer(maxMessageBytes), maxMessageBytes, FrameWriter.forServer());
+        return forServer(maxMessageBytes, null);
+    }
+
+    /** A server's side with the permessage-deflate its handshake agreed to; {@code deflate} null for none. */
+    public static Connection forServer(int maxMessageBytes, DeflateParameters deflate) {
+        return new Connection(true, FrameParser.forServer(maxFrameBytes(maxMessageBytes, deflate), deflate != null),
+                maxMessageBytes, FrameWriter.forServer(), deflate == null ? null : PerMessageDeflate.forServer(deflate));
     }
 
     /** A client's side: its frames are masked with keys from {@code maskKeys} (§5.3). */
     public static Connection forClient(int maxMessageBytes, MaskKeySource maskKeys) {
-        return new Connection(false, FrameParser.forClient(maxMessageBytes), maxMessageBytes, FrameWriter.forClient(maskKeys));
+        return forClient(maxMessageBytes, maskKeys, null);
+    }
+
+    /** A client's side with the permessage-deflate its handshake agreed to; {@code deflate} null for none. */
+    public static Connection forClient(int maxMessageBytes, MaskKeySource maskKeys, DeflateParameters deflate) {
+        return new Connection(false, FrameParser.forClient(maxFrameBytes(maxMessageBytes, deflate), deflate != null),
+                maxMessageBytes, FrameWriter.forClient(maskKeys), deflate == null ? null : PerMessageDeflate.forClient(deflate));
+    }
+
+    /**
+     * The longest frame worth reading: the message limit, or, with compression, as much as DEFLATE
+     * can make of a message at the limit (random bytes grow a little). The limit itself counts
+     * inflated bytes; this only refuses from the header a frame that cannot hold an allowed message.
+     */
+    private static int maxFrameBytes(int maxMessageBytes, DeflateParameters deflate) {
+        return deflate == null ? maxMessageBytes : MessageDeflater.compressBound(maxMessageBytes);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -148,8 +180,22 @@ public final class Connection {
         if (state != CloseState.OPEN) {
             return false;
         }
-        queue(opcode, payload);
+        if (deflate != null && deflate.compresses() && !opcode.isControl()) {
+            queueCompressed(opcode, deflate.compress(payload));     // RFC 7692 §7.2.1, RSV1 set (§6.1)
+        } else {
+            queue(opcode, payload);
+        }
         return true;
+    }
+
+    /**
+     * Frees the compressor's and inflater's native memory now instead of at the next garbage
+     * collection; for the shell, once the connection is over. Nothing to do without compression.
+     */
+    public void release() {
+        if (deflate != null) {
+            deflate.release();
+        }
     }
 
     /**
@@ -203,7 +249,16 @@ public final class Connection {
     }
 
     private void queueFrame(Opcode opcode, byte[] payload) {
-        int length = writer.frameLength(payload.length);
+        makeRoom(writer.frameLength(payload.length));
+        writer.write(opcode, true, payload, outbox);
+    }
+
+    private void queueCompressed(Opcode opcode, byte[] compressed) {
+        makeRoom(writer.frameLength(compressed.length));
+        writer.writeCompressed(opcode, compressed, outbox);
+    }
+
+    private void makeRoom(int length) {
         if (outbox == null) {
             outbox = ByteBuffer.allocate(Math.max(length, 256));
         } else if (outbox.remaining() < length) {
@@ -211,7 +266,6 @@ public final class Connection {
             outbox.flip();
             outbox = bigger.put(outbox);
         }
-        writer.write(opcode, true, payload, outbox);
     }
 
     // ---------------------------------------------------------------------------------------------

@@ -11,6 +11,8 @@ import dev.sanfi.sockets.raw.CloseCode;
 import dev.sanfi.sockets.raw.ClosePayload;
 import dev.sanfi.sockets.raw.Message;
 import dev.sanfi.sockets.raw.Opcode;
+import dev.sanfi.sockets.raw.deflate.DeflateParameters;
+import dev.sanfi.sockets.raw.deflate.MessageDeflater;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -348,6 +350,132 @@ class ConnectionTest {
             assertThat(sent(server)).isEqualTo(of(0x88, 0x02, 0x03, 0xf3));
             assertThat(server.receive(of(0x88, 0x80, 0, 0, 0, 0))).isEmpty();
             assertThat(server.closeReceived()).isNull();
+        }
+    }
+
+    @Nested
+    @DisplayName("RFC 7692, permessage-deflate agreed")
+    class PermessageDeflate {
+
+        /** §7.2.3.1: "Hello" compressed, the tail stripped. */
+        private static final byte[] HELLO = of(0xf2, 0x48, 0xcd, 0xc9, 0xc9, 0x07, 0x00);
+
+        private Connection server(DeflateParameters agreed) {
+            return Connection.forServer(LIMIT, agreed);
+        }
+
+        @Test
+        @DisplayName("§7.2.3.1-2: the server sends Hello as c1 07 f2 48 cd c9 c9 07 00, the next as c1 05 f2 00 11 00 00")
+        void serverCompressesLikeTheRfc() {
+            Connection server = server(DeflateParameters.DEFAULT);
+            server.send(Opcode.TEXT, ascii("Hello"));
+            assertThat(sent(server)).isEqualTo(concat(of(0xc1, 0x07), HELLO));
+            server.send(Opcode.TEXT, ascii("Hello"));
+            assertThat(sent(server)).as("§7.2.3.2: the shared window").isEqualTo(of(0xc1, 0x05, 0xf2, 0x00, 0x11, 0x00, 0x00));
+            server.send(Opcode.PING, ascii("p"));
+            assertThat(sent(server)).as("§6.1: control frames are never compressed").isEqualTo(of(0x89, 0x01, 0x70));
+        }
+
+        @Test
+        @DisplayName("§7.1.1.1: with server_no_context_takeover every Hello is the same 7 bytes")
+        void serverNoContextTakeover() {
+            Connection server = server(new DeflateParameters(true, false, 0, 0));
+            for (int i = 0; i < 3; i++) {
+                server.send(Opcode.TEXT, ascii("Hello"));
+                assertThat(sent(server)).isEqualTo(concat(of(0xc1, 0x07), HELLO));
+            }
+        }
+
+        @Test
+        @DisplayName("§7.2.3.1-2: a client reads the RFC's frames: c1 07 ..., then 41 03 f2 48 cd + 80 04 c9 c9 07 00, then c1 05 f2 00 11 00 00")
+        void clientReadsTheRfcFrames() {
+            Connection client = Connection.forClient(LIMIT, () -> RFC_KEY, DeflateParameters.DEFAULT);
+            List<Event> events = client.receive(concat(of(0xc1, 0x07), HELLO, of(0x41, 0x03, 0xf2, 0x48, 0xcd),
+                    of(0x80, 0x04, 0xc9, 0xc9, 0x07, 0x00), of(0xc1, 0x05, 0xf2, 0x00, 0x11, 0x00, 0x00)));
+            assertThat(events).hasSize(3).allSatisfy(event -> assertText(event, "Hello"));
+        }
+
+        @Test
+        @DisplayName("§6: the server reads compressed and plain messages from a client, a Ping between compressed fragments too")
+        void serverReadsCompressedAndPlain() {
+            Connection server = server(DeflateParameters.DEFAULT);
+            List<Event> events = server.receive(concat(maskedWithZeroKey(0xc1, HELLO), maskedWithZeroKey(0x81, ascii("plain")),
+                    concat(of(0x41, 0x83, 0, 0, 0, 0), java.util.Arrays.copyOf(HELLO, 3)), maskedWithZeroKey(0x89, ascii("p")),
+                    concat(of(0x80, 0x84, 0, 0, 0, 0), java.util.Arrays.copyOfRange(HELLO, 3, 7))));
+            assertThat(events).hasSize(4);
+            assertText(events.get(0), "Hello");
+            assertText(events.get(1), "plain");
+            assertThat(events.get(2)).isInstanceOf(Event.PingReceived.class);
+            assertText(events.get(3), "Hello");
+        }
+
+        @Test
+        @DisplayName("§6.1: RSV1 on a Ping, on a continuation, or RSV2 with deflate agreed: 1002")
+        void misplacedRsv() {
+            Connection ping = server(DeflateParameters.DEFAULT);
+            assertFailed(ping, ping.receive(maskedWithZeroKey(0xc9, ascii("p"))), CloseCode.PROTOCOL_ERROR);
+            Connection continuation = server(DeflateParameters.DEFAULT);
+            assertThat(continuation.receive(concat(of(0x41, 0x83, 0, 0, 0, 0), java.util.Arrays.copyOf(HELLO, 3)))).isEmpty();
+            assertFailed(continuation, continuation.receive(concat(of(0xc0, 0x84, 0, 0, 0, 0),
+                    java.util.Arrays.copyOfRange(HELLO, 3, 7))), CloseCode.PROTOCOL_ERROR);
+            Connection rsv2 = server(DeflateParameters.DEFAULT);
+            assertFailed(rsv2, rsv2.receive(maskedWithZeroKey(0xa1, ascii("x"))), CloseCode.PROTOCOL_ERROR);
+            Connection plain = ConnectionTest.server();
+            assertFailed(plain, plain.receive(maskedWithZeroKey(0xc1, HELLO)), CloseCode.PROTOCOL_ERROR);
+        }
+
+        @Test
+        @DisplayName("the limit counts inflated bytes: 1000 a's in a few bytes are a message at a limit of 1000; 1001 are 1009")
+        void limitCountsInflatedBytes() {
+            MessageDeflater deflater = new MessageDeflater(false);
+            Connection atLimit = Connection.forServer(1000, DeflateParameters.DEFAULT);
+            assertThat(atLimit.receive(maskedWithZeroKey(0xc1, deflater.compress(ascii("a".repeat(1000))))))
+                    .singleElement().satisfies(event -> assertText(event, "a".repeat(1000)));
+            Connection over = Connection.forServer(1000, DeflateParameters.DEFAULT);
+            byte[] compressed = deflater.compress(ascii("a".repeat(1001)));
+            assertThat(compressed.length).isLessThan(20);
+            assertFailed(over, over.receive(maskedWithZeroKey(0xc1, compressed)), CloseCode.MESSAGE_TOO_BIG);
+        }
+
+        @Test
+        @DisplayName("a compressed frame a little longer than the limit (incompressible bytes grow) is read, and is a message within it")
+        void compressedFrameMayExceedTheLimit() {
+            byte[] random = new byte[100];
+            new java.util.Random(7692).nextBytes(random);
+            byte[] compressed = new MessageDeflater(false).compress(random);
+            assertThat(compressed.length).as("the test's premise").isGreaterThan(100);
+            Connection server = Connection.forServer(100, DeflateParameters.DEFAULT);
+            assertThat(server.receive(maskedWithZeroKey(0xc2, compressed))).singleElement()
+                    .isInstanceOfSatisfying(Event.MessageReceived.class, received ->
+                            assertThat(received.message().payload()).isEqualTo(random));
+        }
+
+        @Test
+        @DisplayName("a bomb: a kilobyte that would inflate to a MiB fails with 1009 at a limit of 64 KiB")
+        void bomb() {
+            byte[] bomb = new MessageDeflater(false).compress(new byte[1 << 20]);
+            Connection server = Connection.forServer(64 * 1024, DeflateParameters.DEFAULT);
+            byte[] header = of(0xc2, 0x80 | 126, bomb.length >> 8, bomb.length & 0xff, 0, 0, 0, 0);
+            assertFailed(server, server.receive(concat(header, bomb)), CloseCode.MESSAGE_TOO_BIG);
+        }
+
+        @Test
+        @DisplayName("a client whose window the server limits below 15 bits sends its messages uncompressed")
+        void limitedClientWindowSendsUncompressed() {
+            Connection client = Connection.forClient(LIMIT, () -> 0, new DeflateParameters(false, false, 0, 10));
+            client.send(Opcode.TEXT, ascii("Hello"));
+            assertThat(sent(client)).isEqualTo(concat(of(0x81, 0x85, 0, 0, 0, 0), ascii("Hello")));
+            Connection full = Connection.forClient(LIMIT, () -> 0, DeflateParameters.DEFAULT);
+            full.send(Opcode.TEXT, ascii("Hello"));
+            assertThat(sent(full)).isEqualTo(concat(of(0xc1, 0x87, 0, 0, 0, 0), HELLO));
+            full.release();
+        }
+
+        private void assertFailed(Connection server, List<Event> events, CloseCode code) {
+            assertThat(events).last().isInstanceOfSatisfying(Event.Failed.class, failed ->
+                    assertThat(failed.code()).as(failed.reason()).isEqualTo(code));
+            assertThat(server.state()).isEqualTo(CloseState.CLOSING);
+            server.release();
         }
     }
 

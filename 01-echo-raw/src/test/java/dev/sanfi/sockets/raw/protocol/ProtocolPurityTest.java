@@ -26,13 +26,14 @@ import org.junit.jupiter.api.Test;
 /**
  * The connection core is pure: no socket, no channel, no clock, no thread. Checked on the compiled
  * classes of {@code dev.sanfi.sockets.raw.protocol}, and of every class of {@code dev.sanfi.sockets.raw}
- * it uses, directly or not (the frame codec). The same rules are run on impure fixtures, to show
+ * and {@code dev.sanfi.sockets.raw.deflate} it uses, directly or not (the frame codec and compression). The same rules are run on impure fixtures, to show
  * that they would fail.
  */
 class ProtocolPurityTest {
 
     private static final String CORE = "dev.sanfi.sockets.raw.protocol";
     private static final String RAW = "dev.sanfi.sockets.raw";
+    private static final String DEFLATE = "dev.sanfi.sockets.raw.deflate";
 
     /** What the core may not touch: the network, channels (and so selectors), threads, clocks. */
     private static final List<ArchRule> RULES = List.of(
@@ -57,11 +58,12 @@ class ProtocolPurityTest {
     @DisplayName("dev.sanfi.sockets.raw.protocol and the codec it uses touch no socket, channel, thread or clock")
     void theCoreIsPure() {
         JavaClasses core = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages(CORE, RAW);
+                .importPackages(CORE, RAW, DEFLATE);
         Set<String> checked = coreAndWhatItUses(core);
         assertThat(checked).as("the core itself and the codec classes it uses")
                 .contains(CORE + ".Connection", RAW + ".FrameParser", RAW + ".MessageAssembler", RAW + ".Utf8Validator",
-                        RAW + ".FrameWriter", RAW + ".Masking", RAW + ".ClosePayload")
+                        RAW + ".FrameWriter", RAW + ".Masking", RAW + ".ClosePayload",
+                        DEFLATE + ".PerMessageDeflate", DEFLATE + ".MessageDeflater", DEFLATE + ".MessageInflater")
                 .doesNotContain(RAW + ".WebSocketConnection", RAW + ".RawEchoServer");
         JavaClasses pure = core.that(DescribedPredicate.describe("the core or used by it",
                 (JavaClass c) -> checked.contains(c.getName())));
@@ -94,7 +96,7 @@ class ProtocolPurityTest {
             for (Dependency dependency : c.getDirectDependenciesFromSelf()) {
                 JavaClass target = dependency.getTargetClass();
                 String pkg = target.getPackageName();
-                if ((pkg.equals(CORE) || pkg.equals(RAW)) && classes.contain(target.getName())) {
+                if ((pkg.equals(CORE) || pkg.equals(RAW) || pkg.equals(DEFLATE)) && classes.contain(target.getName())) {
                     next.add(classes.get(target.getName()));
                 }
             }
