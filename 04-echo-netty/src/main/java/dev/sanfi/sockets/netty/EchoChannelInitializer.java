@@ -16,6 +16,7 @@ import dev.sanfi.sockets.netty.guard.MessageSizeLimit;
 import dev.sanfi.sockets.netty.guard.OpenSessions;
 import dev.sanfi.sockets.netty.guard.ReservedBits;
 import dev.sanfi.sockets.netty.guard.RequestCheck;
+import dev.sanfi.sockets.netty.guard.WindowBitsAnswer;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
@@ -72,6 +73,8 @@ final class EchoChannelInitializer extends ChannelInitializer<Channel> {
         if (settings.deflate()) {
             // guard, before the inflater: the RSV bits, once the decoder lets them through.
             pipeline.addLast("reserved-bits", new ReservedBits());
+            // guard, before the inflater: a compressed message in one piece (see compressedMessages).
+            pipeline.addLast("compressed-messages", compressedMessages(settings));
             // guard, HTTP phase: offers RFC 7692 §7 says to decline are gone before Netty reads them.
             pipeline.addLast("deflate-offers", new DeflateOffers());
             pipeline.addLast("deflate", compression(settings)); // puts the inflater right after itself
@@ -115,14 +118,26 @@ final class EchoChannelInitializer extends ChannelInitializer<Channel> {
      * costs 1 MiB; {@code MessageSizeLimit} then holds every message to the exact limit.
      */
     static WebSocketServerExtensionHandler compression(ServerSettings settings) {
-        return new WebSocketServerExtensionHandler(new PerMessageDeflateServerExtensionHandshaker(
+        return new WebSocketServerExtensionHandler(new WindowBitsAnswer(new PerMessageDeflateServerExtensionHandshaker(
                 6,     // zlib's default level
-                false, // server_max_window_bits: the JDK's Deflater always uses a 32 KiB window, and
-                       // Netty then declines an offer that names any (RFC 7692 §7.1.2.1 allows that)
+                true,  // server_max_window_bits, when offered: 15 only, the JDK Deflater's one window;
+                       // DeflateOffers declines a smaller one first (RFC 7692 §7.1.2.1)
                 15,    // client_max_window_bits, when offered: the client's value if smaller, else none
                 true,  // server_no_context_takeover, when offered: accepted (§7.1.1.1)
-                false, // client_no_context_takeover is not asked for: the inflater keeps its window
-                maxInflatedFrame(settings.maxMessageBytes())));
+                true,  // client_no_context_takeover, when offered: agreed, and the inflater starts afresh
+                       // for each message, as it must for a client that ends one with BFINAL (§7.2.3.4)
+                maxInflatedFrame(settings.maxMessageBytes()))));
+    }
+
+    /**
+     * The fragments of a message joined before they are inflated, up to {@link #maxFramePayload}
+     * compressed bytes: Netty's inflater fails a first fragment that yields no bytes yet — legal
+     * (RFC 7692 §6.1 lets a compressed message be cut anywhere), and what a client that streams its
+     * compressor sends — with "cannot read uncompressed buffer". Joined, a message inflates in one
+     * go, bounded by {@link #maxInflatedFrame}; Pings and Pongs between the fragments pass at once.
+     */
+    static MessageSizeLimit compressedMessages(ServerSettings settings) {
+        return new MessageSizeLimit(maxFramePayload(settings.maxMessageBytes(), true));
     }
 
     /**
@@ -135,13 +150,14 @@ final class EchoChannelInitializer extends ChannelInitializer<Channel> {
     }
 
     /**
-     * The largest frame payload the decoder takes. Compressed, a message of the limit can be a
-     * little longer than the limit: incompressible bytes go in stored blocks of at most 64 KiB,
-     * 5 bytes of header each (RFC 1951 §3.2.4), and a flush adds a few more.
+     * The largest frame payload the decoder takes, and with compression the largest compressed
+     * message. Compressed, a message of the limit can be a little longer than the limit: zlib puts
+     * incompressible bytes in stored blocks of about 16 KiB, 5 bytes of header each (RFC 1951
+     * §3.2.4), so 1 MiB of random bytes is 1 MiB and 325 bytes compressed.
      */
     static int maxFramePayload(int maxMessageBytes, boolean deflate) {
         long max = maxMessageBytes;
-        return (int) Math.min(Integer.MAX_VALUE, deflate ? max + max / 8192 + 64 : max);
+        return (int) Math.min(Integer.MAX_VALUE, deflate ? max + max / 1024 + 64 : max);
     }
 
     static WebSocketServerProtocolConfig protocolConfig(ServerSettings settings) {

@@ -60,7 +60,7 @@ class DeflatePipelineTest {
         String response = upgrade(SETTINGS, "permessage-deflate; client_max_window_bits");
 
         assertThat(response).containsIgnoringCase("sec-websocket-extensions: permessage-deflate\r\n");
-        assertThat(channel.pipeline().names()).contains("reserved-bits", "inflate-failure")
+        assertThat(channel.pipeline().names()).contains("reserved-bits", "compressed-messages", "inflate-failure")
                 .doesNotContain("deflate-offers", "deflate")
                 .anyMatch(name -> name.contains("PerMessageDeflateDecoder"));
     }
@@ -123,6 +123,20 @@ class DeflatePipelineTest {
     }
 
     @Test
+    @DisplayName("RFC 7692 §7.1.2.1: server_max_window_bits=15 is accepted, and the answer names it")
+    void serverWindow15IsNamed() {
+        assertThat(upgrade(SETTINGS, "permessage-deflate; server_max_window_bits=15"))
+                .containsIgnoringCase("sec-websocket-extensions: permessage-deflate;server_max_window_bits=15\r\n");
+    }
+
+    @Test
+    @DisplayName("RFC 7692 §7.1.1.2: client_no_context_takeover is agreed when offered")
+    void clientNoContextTakeoverIsAgreed() {
+        assertThat(upgrade(SETTINGS, "permessage-deflate; client_no_context_takeover"))
+                .containsIgnoringCase("sec-websocket-extensions: permessage-deflate;client_no_context_takeover\r\n");
+    }
+
+    @Test
     @DisplayName("without server --deflate an offer is ignored: no extension in the 101")
     void offFromTheStart() {
         String response = upgrade(SETTINGS.withDeflate(false), "permessage-deflate");
@@ -141,6 +155,24 @@ class DeflatePipelineTest {
         channel.writeInbound(masked(FIN | RSV1 | TEXT, HELLO_DEFLATED));
         // §7.2.3.2: the second "Hello" refers back to the first in the server's window
         assertThat(outbound(channel)).containsExactly(bytes(0xc1, 0x05, 0xf2, 0x00, 0x11, 0x00, 0x00));
+    }
+
+    @Test
+    @DisplayName("a bomb in small fragments that ends inflates to the limit and a little, then fails with 1009")
+    void endedFragmentedBombIs1009WithBoundedMemory() {
+        upgrade(SETTINGS, "permessage-deflate");
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater(9, true);
+        ByteBuf frames = Unpooled.buffer();
+        frames.writeBytes(masked(RSV1 | BINARY, nextZeros(deflater, 16 * 1024)));
+        for (int i = 0; i < 1_000; i++) { // 16 MiB once inflated, a few dozen KiB compressed
+            frames.writeBytes(masked(i < 999 ? CONTINUATION : FIN | CONTINUATION, nextZeros(deflater, 16 * 1024)));
+        }
+        deflater.end();
+
+        long allocated = allocatedWhile(() -> channel.writeInbound(frames));
+
+        assertThat(closeCodeSent()).isEqualTo(1009);
+        assertThat(allocated).as("bytes allocated on this thread while refusing the bomb").isLessThan(64L << 20);
     }
 
     @Test
@@ -250,7 +282,7 @@ class DeflatePipelineTest {
     }
 
     @Test
-    @DisplayName("a bomb in small fragments fails with 1009 at the limit; what follows is not inflated")
+    @DisplayName("a bomb in small fragments, never ending, fails with 1009 once its compressed bytes pass the bound; none is inflated")
     void fragmentedBombIs1009WithBoundedMemory() {
         upgrade(SETTINGS, "permessage-deflate");
         // One message, one compressor: each fragment is the next 16 KiB of zeros, sync-flushed (a few

@@ -24,7 +24,9 @@ import java.util.Set;
  * <p>The values: {@code server_no_context_takeover} and {@code client_no_context_takeover} have
  * none (§7.1.1); {@code server_max_window_bits} has one, and {@code client_max_window_bits} may
  * have one, a decimal integer from 8 to 15 "without leading zeroes" (§7.1.2), which RFC 6455 §9.1
- * allows in quotes.
+ * allows in quotes. An offer of a server window under 15 bits is declined too: the JDK's
+ * {@code Deflater} compresses with a 15-bit window only, and §7.1.2.1 lets a server that cannot
+ * keep to a smaller one decline.
  */
 public final class DeflateOffers extends ChannelInboundHandlerAdapter {
 
@@ -80,7 +82,9 @@ public final class DeflateOffers extends ChannelInboundHandlerAdapter {
             }
             boolean valid = switch (name) {
                 case "server_no_context_takeover", "client_no_context_takeover" -> value == null;
-                case "server_max_window_bits" -> value != null && isWindowBits(value);
+                // Valid from 8, but the JDK's Deflater keeps to a 15-bit window only: the server
+                // "doesn't support the offered configuration" and declines a smaller one (§7.1.2.1).
+                case "server_max_window_bits" -> value != null && isWindowBits(value) && value.equals("15");
                 case "client_max_window_bits" -> value == null || isWindowBits(value);
                 default -> false;
             };

@@ -15,7 +15,7 @@ class DeflateOffersTest {
         "permessage-deflate; client_max_window_bits",
         "permessage-deflate; client_max_window_bits=8",
         "permessage-deflate; client_max_window_bits=\"15\"",
-        "permessage-deflate; server_max_window_bits=10; client_no_context_takeover",
+        "permessage-deflate; server_max_window_bits=15; client_no_context_takeover",
         "permessage-deflate; server_no_context_takeover; client_no_context_takeover",
         "PerMessage-Deflate; Server_No_Context_Takeover",
     })
@@ -36,8 +36,9 @@ class DeflateOffersTest {
         "permessage-deflate; server_no_context_takeover; server_no_context_takeover",
         "permessage-deflate; client_max_window_bits; client_max_window_bits=10",
         "permessage-deflate; max_message_size=10",
+        "permessage-deflate; server_max_window_bits=10",
     })
-    @DisplayName("RFC 7692 §7: an unknown parameter, an invalid value or a repeated parameter declines the offer")
+    @DisplayName("RFC 7692 §7: an unknown parameter, an invalid value, a repeated parameter or a server window under 15 bits declines the offer")
     void invalidOffersGo(String offer) {
         assertThat(DeflateOffers.acceptable(offer)).isNull();
     }
