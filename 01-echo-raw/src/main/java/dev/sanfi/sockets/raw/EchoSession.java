@@ -97,7 +97,11 @@ final class EchoSession implements Runnable {
             if (watch != null) {
                 watch.done();
             }
-            closeSocket();
+            try {
+                socket.close();     // the session is over: a plain close (FIN, and close_notify over TLS)
+            } catch (IOException ignored) {
+                // closing is all we wanted
+            }
             onEnd.accept(this);
         }
     }
@@ -154,13 +158,9 @@ final class EchoSession implements Runnable {
         }
     }
 
-    /** Closes the socket at once; the session's thread then ends. */
+    /** Closes the socket at once, even while its thread is blocked writing; the session's thread then ends. */
     void closeSocket() {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // closing is all we wanted
-        }
+        WebSocketConnection.closeNow(socket);
     }
 
     /**

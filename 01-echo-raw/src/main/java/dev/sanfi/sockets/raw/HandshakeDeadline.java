@@ -1,6 +1,5 @@
 package dev.sanfi.sockets.raw;
 
-import java.io.IOException;
 import java.net.Socket;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -35,11 +34,7 @@ final class HandshakeDeadline implements AutoCloseable {
         private Watch(Socket socket, long deadlineNanos) {
             closing = timer.schedule(() -> {
                 expired = true;
-                try {
-                    socket.close(); // the blocked read fails at once
-                } catch (IOException ignored) {
-                    // closed either way
-                }
+                WebSocketConnection.closeNow(socket); // the blocked read (or write) fails at once
             }, Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
         }
 

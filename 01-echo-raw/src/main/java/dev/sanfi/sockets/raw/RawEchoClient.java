@@ -11,13 +11,17 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
- * A WebSocket client on a plain socket, with the same core as the server: {@link ClientHandshake},
+ * A WebSocket client on a plain socket (in an {@code SSLSocket} for {@code wss://}, as
+ * {@link ClientOptions} say whom to trust), with the same core as the server: {@link ClientHandshake},
  * then a {@link WebSocketConnection} whose frames are masked with {@link SecureRandom} keys (§5.3,
  * §10.3). One thread reads; it answers Pings and reports messages to the {@link ClientEvents}.
  * With {@link ClientOptions#deflate()} it offers permessage-deflate as a browser does
@@ -59,7 +63,7 @@ public final class RawEchoClient implements EchoClientSession {
      */
     public static RawEchoClient connect(URI uri, ClientOptions options, ClientEvents events) throws IOException {
         long deadline = System.nanoTime() + Limits.HANDSHAKE_TIMEOUT.toNanos();
-        Socket socket = open(uri);
+        Socket socket = open(uri, options, deadline);
         try {
             byte[] nonce = new byte[16];
             RANDOM.nextBytes(nonce);
@@ -78,8 +82,13 @@ public final class RawEchoClient implements EchoClientSession {
         }
     }
 
-    /** The TCP connection, wrapped in TLS for {@code wss://} (checking the server's certificate and name). */
-    private static Socket open(URI uri) throws IOException {
+    /**
+     * The TCP connection, wrapped in TLS for {@code wss://} (RFC 6455 §4.1: the TLS handshake comes
+     * before the opening handshake): the server's certificate is judged by {@code options.trust()}
+     * (the JDK's trust store when null) and, unless {@code options.verifyHostname()} is off, must
+     * name the host of the URL (endpoint identification "HTTPS", RFC 2818 §3.1).
+     */
+    private static Socket open(URI uri, ClientOptions options, long deadline) throws IOException {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("ws") && !scheme.equals("wss") || uri.getHost() == null) {
             throw new IllegalArgumentException("not a WebSocket URI (ws:// or wss://): " + uri);
@@ -95,18 +104,30 @@ public final class RawEchoClient implements EchoClientSession {
             if (!secure) {
                 return socket;
             }
-            SSLSocket tls = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault())
-                    .createSocket(socket, host, port, true);
+            SSLSocketFactory factory = options.trust() != null ? options.trust().getSocketFactory()
+                    : (SSLSocketFactory) SSLSocketFactory.getDefault();
+            SSLSocket tls = (SSLSocket) factory.createSocket(socket, host, port, true);
             SSLParameters parameters = tls.getSSLParameters();
-            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            if (options.verifyHostname()) {
+                parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            }
+            if (!isIpLiteral(host)) {
+                // RFC 6455 §4.1: a client uses Server Name Indication; RFC 6066 §3 allows host names
+                // only, and the JDK sends none by itself for a name without a dot, such as localhost.
+                parameters.setServerNames(List.of(new SNIHostName(host)));
+            }
             tls.setSSLParameters(parameters);
-            tls.setSoTimeout(timeout);
+            tls.setSoTimeout((int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
             tls.startHandshake();
             return tls;
         } catch (IOException | RuntimeException e) {
             socket.close();
             throw e;
         }
+    }
+
+    private static boolean isIpLiteral(String host) {
+        return host.contains(":") || host.chars().allMatch(c -> c == '.' || Character.isDigit(c));
     }
 
     private static WebSocketConnection.Listener reportingTo(ClientEvents events) {

@@ -14,6 +14,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLSocket;
 
 /**
  * One open WebSocket connection on a blocking socket, after its opening handshake: the
@@ -233,7 +234,20 @@ final class WebSocketConnection {
 
     /** Closes the socket at once, without a closing handshake; the reading thread then ends. */
     void abort() {
+        closeNow(socket);
+    }
+
+    /**
+     * Closes a socket at once, from any thread. An {@link SSLSocket}'s {@code close()} first sends
+     * close_notify under the lock a writing thread holds, so a thread blocked writing to a peer that
+     * stopped reading would hold the closer too; with SO_LINGER 0 the JDK gives up on that lock at
+     * once (and the connection is reset), which frees the writer as well.
+     */
+    static void closeNow(Socket socket) {
         try {
+            if (socket instanceof SSLSocket) {
+                socket.setSoLinger(true, 0);
+            }
             socket.close();
         } catch (IOException ignored) {
             // closing is all we wanted

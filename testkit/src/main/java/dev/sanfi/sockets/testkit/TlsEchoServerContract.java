@@ -423,6 +423,33 @@ public abstract class TlsEchoServerContract {
         }
     }
 
+    @Test
+    @DisplayName("contract §2 over TLS: close() ends within the shutdown grace even while a peer that stopped reading "
+            + "holds the server's writes")
+    public void serverCloseIsNotHeldByAPeerThatStoppedReading() throws Exception {
+        EchoServer stopping = startOwn(defaultSettings());
+        // Small buffers, and 8 MiB of messages never read: the echoes fill the client's window and
+        // the server's send buffer, so the server's writes (its Close 1001 at the latest) wait for
+        // a reader that never comes. TLS adds a lock to every write of a blocking socket.
+        WireClient deaf = track(WireClient.connectTls(stopping.localAddress(), trust(), HOST_NAME, 4096, 4096));
+        deaf.upgrade(deaf.upgradeRequest());
+        byte[] message = Frame.binary(EchoServerContract.pattern(16 * 1024)).toBytes();
+        byte[] all = new byte[message.length * 512];
+        for (int i = 0; i < 512; i++) {
+            System.arraycopy(message, 0, all, i * message.length, message.length);
+        }
+        deaf.sendInBackground(all);
+        ExecutorService closer = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> closed = closer.submit(stopping::close);
+            closed.get(dev.sanfi.sockets.common.Limits.SHUTDOWN_GRACE.plus(TIMEOUT).toMillis(), TimeUnit.MILLISECONDS);
+            assertThat(deaf.closesWithin(TIMEOUT)).as("the peer's connection is closed too").isTrue();
+        } finally {
+            closer.shutdownNow();
+            assertThat(closer.awaitTermination(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+        }
+    }
+
     // ---------------------------------------------------------------------------------------------
     // Bad input on the TLS port: each ends with a closed socket, the server unharmed and silent
     // ---------------------------------------------------------------------------------------------

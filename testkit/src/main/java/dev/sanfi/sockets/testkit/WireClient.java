@@ -55,6 +55,8 @@ public final class WireClient implements AutoCloseable {
     private static final long MAX_FRAME_PAYLOAD = 64L * 1024 * 1024;
 
     private final Socket socket;
+    /** The TCP socket under a TLS one (the same as socket for plain TCP): closed first, so nothing waits for a lock. */
+    private final Socket tcp;
     private final InputStream in;
     private final OutputStream out;
     private final String host;
@@ -63,7 +65,12 @@ public final class WireClient implements AutoCloseable {
     private volatile boolean perMessageDeflate;
 
     private WireClient(Socket socket, String host) throws IOException {
+        this(socket, socket, host);
+    }
+
+    private WireClient(Socket socket, Socket tcp, String host) throws IOException {
         this.socket = socket;
+        this.tcp = tcp;
         this.host = host;
         // Buffered, so that reading a response head or a frame header byte by byte is cheap; the
         // bytes after a 101 stay in the same buffer and are read as frames.
@@ -122,9 +129,28 @@ public final class WireClient implements AutoCloseable {
      * @throws javax.net.ssl.SSLHandshakeException when the server's certificate is refused
      */
     public static WireClient connectTls(InetSocketAddress address, SSLContext trust, String hostName) throws IOException {
+        return connectTls(address, trust, hostName, 0, 0);
+    }
+
+    /**
+     * {@link #connectTls(InetSocketAddress, SSLContext, String)} with the socket's buffers set before
+     * it connects, as {@link #connect(InetSocketAddress, int, int)} does for plain TCP.
+     */
+    public static WireClient connectTls(InetSocketAddress address, SSLContext trust, String hostName,
+                                        int receiveBufferBytes, int sendBufferBytes) throws IOException {
+        if (receiveBufferBytes < 0 || sendBufferBytes < 0) {
+            throw new IllegalArgumentException("buffer sizes are positive, or 0 for the default; were "
+                    + receiveBufferBytes + " and " + sendBufferBytes);
+        }
         InetAddress target = address.getAddress().isAnyLocalAddress() ? InetAddress.getLoopbackAddress() : address.getAddress();
         Socket tcp = new Socket();
         try {
+            if (receiveBufferBytes > 0) {
+                tcp.setReceiveBufferSize(receiveBufferBytes);
+            }
+            if (sendBufferBytes > 0) {
+                tcp.setSendBufferSize(sendBufferBytes);
+            }
             tcp.setTcpNoDelay(true);
             tcp.connect(new InetSocketAddress(target, address.getPort()), (int) DEFAULT_TIMEOUT.toMillis());
             tcp.setSoTimeout((int) DEFAULT_TIMEOUT.toMillis());
@@ -136,7 +162,7 @@ public final class WireClient implements AutoCloseable {
             }
             tls.setSSLParameters(parameters);
             tls.startHandshake();
-            return new WireClient(tls, (hostName.contains(":") ? "[" + hostName + "]" : hostName) + ":" + address.getPort());
+            return new WireClient(tls, tcp, (hostName.contains(":") ? "[" + hostName + "]" : hostName) + ":" + address.getPort());
         } catch (IOException | RuntimeException e) {
             tcp.close();
             throw e;
@@ -542,6 +568,9 @@ public final class WireClient implements AutoCloseable {
     @Override
     public void close() {
         try {
+            // TCP first: an SSLSocket's close() sends close_notify under the write lock, which a
+            // writer blocked on a peer that stopped reading holds; a closed TCP socket frees both.
+            tcp.close();
             socket.close();
         } catch (IOException e) {
             // nothing left to do for a socket that fails to close

@@ -101,9 +101,10 @@ final class TlsChannel implements SessionChannel {
 
     @Override
     public boolean hasBufferedInput() {
-        // A whole record behind a record that waits to be written is not readable yet: the engine
-        // goes on once the socket takes the waiting one (OP_WRITE), not on another read.
-        return buffers.hasPlaintext() || !engine.isInboundDone() && !buffers.hasToSend() && buffers.hasWholeRecord();
+        // A whole record is not readable while the engine must first send a record of its own and
+        // the socket has no room: it goes on once the socket takes it (OP_WRITE), not on a read.
+        boolean stalled = engine.getHandshakeStatus() == HandshakeStatus.NEED_WRAP && buffers.hasToSend();
+        return buffers.hasPlaintext() || !engine.isInboundDone() && !stalled && buffers.hasWholeRecord();
     }
 
     @Override
@@ -114,17 +115,23 @@ final class TlsChannel implements SessionChannel {
     /**
      * Drives the engine as far as it goes without waiting: writes what waits, runs its tasks, wraps
      * what the handshake (or the closure) sends, unwraps what was received; stops when it needs the
-     * socket (more bytes from the peer, or room to write) or the plaintext waits for the session.
+     * socket (more bytes from the peer, or room to write a record it must send) or the plaintext
+     * waits for the session. A record waiting to be written does not stop the unwrapping: a peer
+     * that does not read must not stop us reading (the session decides when to stop, by its backlog).
      */
     private void advance() throws IOException {
         try {
-            while (buffers.writeTo(channel)) {
+            while (true) {
+                buffers.writeTo(channel);
                 HandshakeStatus status = engine.getHandshakeStatus();
                 if (status == HandshakeStatus.NEED_TASK) {
                     for (Runnable task; (task = engine.getDelegatedTask()) != null; ) {
                         task.run();
                     }
                 } else if (status == HandshakeStatus.NEED_WRAP) {
+                    if (buffers.hasToSend()) {
+                        break;  // room to write first (OP_WRITE)
+                    }
                     SSLEngineResult result = buffers.wrap(engine, NOTHING);
                     if (result.bytesProduced() == 0 && engine.getHandshakeStatus() == HandshakeStatus.NEED_WRAP) {
                         break;  // nothing to send after all: no progress to be made here
