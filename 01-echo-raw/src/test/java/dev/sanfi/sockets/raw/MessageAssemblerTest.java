@@ -6,6 +6,8 @@ import static dev.sanfi.sockets.raw.WireBytes.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sanfi.sockets.raw.deflate.MessageDeflater;
+import dev.sanfi.sockets.raw.deflate.MessageInflater;
 import java.util.Arrays;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -102,6 +104,47 @@ class MessageAssemblerTest {
     @DisplayName("binary messages are not UTF-8 checked")
     void binaryIsAnyBytes() throws ProtocolException {
         assertThat(assembler.accept(new Frame(true, Opcode.BINARY, of(0xFF, 0xC0, 0x80))).payload()).isEqualTo(of(0xFF, 0xC0, 0x80));
+    }
+
+    @Test
+    @DisplayName("RFC 7692: a compressed message in 50-byte fragments is inflated as they come; plain and compressed messages mix")
+    void compressedFragments() throws ProtocolException {
+        MessageInflater inflater = new MessageInflater(true);
+        MessageAssembler compressing = new MessageAssembler(1000, inflater);
+        byte[] text = utf8("κόσμε ".repeat(80));   // 960 bytes
+        byte[] compressed = new MessageDeflater(true).compress(text);
+        Message message = null;
+        for (int at = 0; at < compressed.length; at += 50) {
+            byte[] piece = Arrays.copyOfRange(compressed, at, Math.min(at + 50, compressed.length));
+            boolean last = at + 50 >= compressed.length;
+            message = compressing.accept(new Frame(last, at == 0 ? Opcode.TEXT : Opcode.CONTINUATION, piece, at == 0));
+            assertThat(message == null).isEqualTo(!last);
+        }
+        assertThat(message.payload()).isEqualTo(text);
+        assertThat(compressing.accept(new Frame(true, Opcode.TEXT, ascii("plain"))).text()).isEqualTo("plain");
+        inflater.release();
+    }
+
+    @Test
+    @DisplayName("RFC 7692: the limit counts inflated bytes across compressed fragments: a bomb in small pieces fails with 1009")
+    void compressedBombInFragments() throws ProtocolException {
+        MessageInflater inflater = new MessageInflater(true);
+        MessageAssembler compressing = new MessageAssembler(64 * 1024, inflater);
+        byte[] bomb = new MessageDeflater(false).compress(new byte[1 << 20]);
+        int at = 0;
+        compressing.accept(new Frame(false, Opcode.BINARY, Arrays.copyOfRange(bomb, 0, 10), true));
+        ProtocolException failure = null;
+        for (at = 10; at < bomb.length && failure == null; at += 10) {
+            try {
+                compressing.accept(new Frame(false, Opcode.CONTINUATION, Arrays.copyOfRange(bomb, at, Math.min(at + 10, bomb.length))));
+            } catch (ProtocolException e) {
+                failure = e;
+            }
+        }
+        assertThat(failure).isNotNull();
+        assertThat(failure.closeCode()).isEqualTo(CloseCode.MESSAGE_TOO_BIG);
+        assertThat(at).as("stopped after about 64 KiB inflated, a small part of the bomb").isLessThan(bomb.length / 4);
+        inflater.release();
     }
 
     private void assertError(Frame frame, CloseCode expected) {

@@ -53,6 +53,8 @@ public final class Connection {
     private ClosePayload closeReceived;
     /** After the peer's Close, a failure or the end of the stream, bytes are consumed but not looked at. */
     private boolean ignoringInput;
+    /** After {@link #release()}: the connection is over for the shell, and nothing more is sent. */
+    private boolean released;
     /** Frames waiting to be handed out; null when there are none, so an idle connection holds no buffer. */
     private ByteBuffer outbox;
 
@@ -177,7 +179,7 @@ public final class Connection {
         if (opcode == Opcode.CLOSE || opcode == Opcode.CONTINUATION) {
             throw new IllegalArgumentException(opcode + ": use close(), and send whole messages");
         }
-        if (state != CloseState.OPEN) {
+        if (state != CloseState.OPEN || released) {
             return false;
         }
         if (deflate != null && deflate.compresses() && !opcode.isControl()) {
@@ -190,9 +192,10 @@ public final class Connection {
 
     /**
      * Frees the compressor's and inflater's native memory now instead of at the next garbage
-     * collection; for the shell, once the connection is over. Nothing to do without compression.
+     * collection; for the shell, once the connection is over: {@link #send} refuses from then on.
      */
     public void release() {
+        released = true;
         if (deflate != null) {
             deflate.release();
         }

@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * Chapter 2, exercise 2: {@code Sec-WebSocket-Protocol} negotiation on top of 01-echo-raw's
  * {@link Handshake}. The client offers subprotocols in its order of preference (§4.1); the server
- * picks one it speaks, or none, and names it in the 101 (§4.2.2, item 5.4). Names are compared
+ * picks one it speaks, or none, and names it in the 101 (§4.2.2, steps 4 and 5.5). Names are compared
  * exactly, case included (RFC 7936: only the registry ignores case).
  */
 public final class Subprotocols {
