@@ -122,14 +122,18 @@ class ChatTlsTest {
     }
 
     @Test
-    @DisplayName("plain HTTP, garbage and a stalled handshake on the wss:// port are closed, with no stack trace")
+    @DisplayName("plain HTTP, garbage and a stalled handshake on the wss:// port, plain HTTP on the https:// port: closed, with no stack trace")
     void badInputOnTheTlsPortIsClosedQuietly() throws Exception {
         try (ServerLog log = ServerLog.record()) {
             ChatServer server = start(ChatSettings.defaults(0, 0).withHandshakeTimeout(Duration.ofMillis(800)));
             InetSocketAddress chat = new InetSocketAddress("127.0.0.1", server.wsPort());
             try (WireClient plain = WireClient.connect(chat);
                  WireClient garbage = WireClient.connect(chat);
-                 WireClient stalled = WireClient.connect(chat)) {
+                 WireClient stalled = WireClient.connect(chat);
+                 WireClient plainPage = WireClient.connect(new InetSocketAddress("127.0.0.1", server.pagePort()))) {
+                plainPage.sendRaw("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                assertThat(new String(plainPage.readToEof(Duration.ofSeconds(10)), StandardCharsets.ISO_8859_1))
+                        .as("the https:// page port serves no page to plain HTTP").doesNotContain("<html");
                 plain.sendRaw(("GET /chat?name=dave HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
                         + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
                         + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
