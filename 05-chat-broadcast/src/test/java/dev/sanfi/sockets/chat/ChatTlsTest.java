@@ -77,6 +77,49 @@ class ChatTlsTest {
     }
 
     @Test
+    @DisplayName("over wss:// a member that stops reading is dropped as too slow, and the others get everything")
+    void slowMemberOverTlsIsDropped() throws Exception {
+        ChatServer server = start(ChatSettings.defaults(0, 0).withMaxUnsentBytes(64 * 1024).withRate(100_000, 100_000));
+        WireMember alice = join(server, "alice", "127.0.0.1");
+        WireMember stalled = WireMember.stalledTls(server.wsPort(), "stalled", CERTIFICATE.trustingContext(), "127.0.0.1");
+        opened.add(0, stalled);
+        alice.eventsUntil(event -> event.path("type").asText().equals("joined") && event.path("name").asText().equals("stalled"));
+
+        String text = "x".repeat(ChatLimits.MAX_TEXT_CHARS - 10);
+        int sent = 0;
+        boolean dropped = false;
+        while (!dropped) {
+            assertThat(sent).as("dropped before 64 MB were sent its way").isLessThan(32_000);
+            for (int i = 0; i < 10; i++) {
+                alice.sendMessage(sent++ + " " + text);
+            }
+            JsonNode event;
+            do {
+                event = alice.nextEvent();
+                dropped |= event.path("type").asText().equals("left") && event.path("name").asText().equals("stalled");
+            } while (!event.path("text").asText().startsWith((sent - 1) + " "));
+        }
+        alice.sendMessage("after the drop");
+        assertThat(alice.nextEvent("message").path("text").asText()).isEqualTo("after the drop");
+    }
+
+    @Test
+    @DisplayName("over wss:// a message over 1 MiB in small fragments gets Close 1009 at the fragment that passes the limit")
+    void fragmentsPastTheLimitOverTls() throws Exception {
+        ChatServer server = start(ChatSettings.defaults(0, 0));
+        WireMember mallory = join(server, "mallory", "127.0.0.1");
+        List<Frame> frames = new ArrayList<>();
+        frames.add(Frame.text(new byte[16 * 1024]).notFinal());
+        for (int i = 0; i < 80; i++) { // 1.3 MiB, never final
+            frames.add(Frame.continuation(new byte[16 * 1024]).notFinal());
+        }
+
+        mallory.sendInBackground(Frame.concat(frames.toArray(Frame[]::new)));
+
+        assertThat(mallory.eventsUntilClose().code()).isEqualTo(1009);
+    }
+
+    @Test
     @DisplayName("the page comes over https:// with the wss:// port in /config.json")
     void pageOverHttps() throws Exception {
         ChatServer server = start(ChatSettings.defaults(0, 0));

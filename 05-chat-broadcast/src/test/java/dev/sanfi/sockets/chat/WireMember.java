@@ -107,6 +107,11 @@ final class WireMember implements AutoCloseable {
                 .withRsv(Frame.RSV1));
     }
 
+    /** {@link #stalled} over {@code wss://}: joins through TLS with a tiny receive buffer, then never reads again. */
+    static WireMember stalledTls(int port, String name, javax.net.ssl.SSLContext trust, String host) throws IOException {
+        return joined(WireClient.connectTls(new InetSocketAddress(host, port), trust, host, 4096, 0), name, false);
+    }
+
     /** Comes back as {@code name} with the token of its last welcome and the last seq it saw. */
     static WireMember resume(int port, String name, String token, long since) throws IOException {
         WireClient client = WireClient.connect(address(port));
