@@ -1,6 +1,7 @@
 package dev.sanfi.sockets.spring;
 
 import dev.sanfi.sockets.spring.guard.GuardConfiguration;
+import dev.sanfi.sockets.spring.tls.TlsConfiguration;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Import;
@@ -14,6 +15,6 @@ import org.springframework.context.annotation.Import;
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
 @Import({EchoConfiguration.class, StompConfiguration.class, ChatRelay.class, PageController.class,
-        GuardConfiguration.class})
+        GuardConfiguration.class, TlsConfiguration.class})
 public class SpringEchoApplication {
 }

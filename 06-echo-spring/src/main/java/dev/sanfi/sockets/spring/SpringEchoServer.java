@@ -41,12 +41,6 @@ public final class SpringEchoServer implements EchoServer {
 
     /** Starts Spring Boot on {@code settings.host():settings.port()}; returns once Tomcat listens. */
     public static SpringEchoServer start(ServerSettings settings) throws IOException {
-        if (settings.secure()) {
-            // Spring Boot gives Tomcat its certificate as a key store (an SslBundle of stores), and
-            // the settings carry an SSLContext, whose key cannot be taken out again.
-            throw new IOException("06-echo-spring does not serve TLS yet: Tomcat needs the key as a key store, "
-                    + "not as an SSLContext");
-        }
         JulBridge.install(); // Tomcat logs through java.util.logging
         // Spring Boot would take over java.util.logging when it finds neither Logback nor Log4j, and
         // undo the bridge: every module logs through SLF4J's simple binding, Spring Boot included.
