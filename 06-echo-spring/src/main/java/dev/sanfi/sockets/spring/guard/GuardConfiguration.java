@@ -47,11 +47,10 @@ public class GuardConfiguration {
     }
 
     @Bean
-    public FilterRegistrationBean<NoExtensions> noExtensions(ServerSettings settings) {
-        FilterRegistrationBean<NoExtensions> registration = new FilterRegistrationBean<>(new NoExtensions());
+    public FilterRegistrationBean<DeflateNegotiation> deflateNegotiation(ServerSettings settings) {
+        FilterRegistrationBean<DeflateNegotiation> registration =
+                new FilterRegistrationBean<>(new DeflateNegotiation(settings.deflate()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
-        // With compression asked for, Tomcat negotiates permessage-deflate as it does by itself.
-        registration.setEnabled(!settings.deflate());
         return registration;
     }
 }
