@@ -21,7 +21,8 @@ import org.springframework.context.support.GenericApplicationContext;
 
 /**
  * The echo server: a Spring Boot application ({@link SpringEchoApplication}) started in code, on
- * the host and port of the settings, with the embedded Tomcat that Spring Boot chooses by default.
+ * the host and port of the settings, with the embedded Tomcat that Spring Boot chooses by default,
+ * speaking TLS when the settings carry a context ({@code tls.TlsConnector}).
  * Everything is one application context, so that {@link #close()} stops all of it.
  */
 public final class SpringEchoServer implements EchoServer {
@@ -64,7 +65,8 @@ public final class SpringEchoServer implements EchoServer {
                     "--server.port=" + settings.port(),
                     // Tomcat answers a larger request head with 400 itself.
                     "--server.max-http-request-header-size=" + Limits.MAX_HANDSHAKE_BYTES + "B",
-                    // Before the upgrade, a connection silent this long is closed by Tomcat (slow loris).
+                    // Before the upgrade, each read and write may wait this long; the whole handshake
+                    // has the same time in all (guard.HandshakeDeadline).
                     "--server.tomcat.connection-timeout=" + settings.handshakeTimeout().toMillis() + "ms");
         } catch (RuntimeException e) {
             throw new IOException(rootMessage(e), e);
