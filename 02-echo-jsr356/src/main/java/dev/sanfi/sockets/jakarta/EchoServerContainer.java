@@ -1,9 +1,11 @@
 package dev.sanfi.sockets.jakarta;
 
+import dev.sanfi.sockets.jakarta.tuning.SessionTimers;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
 import org.glassfish.tyrus.core.TyrusWebSocketEngine;
 import org.glassfish.tyrus.server.TyrusServerContainer;
 import org.glassfish.tyrus.spi.WebSocketEngine;
@@ -19,6 +21,8 @@ final class EchoServerContainer extends TyrusServerContainer {
     static final String CONTEXT_PATH = "/";
 
     private final TyrusWebSocketEngine engine;
+    /** Instead of Tyrus's own scheduler: see SessionTimers for why. */
+    private final SessionTimers timers = new SessionTimers();
 
     /**
      * @param incomingBufferSize how many bytes of one frame Tyrus buffers at most before it fails the
@@ -42,6 +46,17 @@ final class EchoServerContainer extends TyrusServerContainer {
     @Override
     public WebSocketEngine getWebSocketEngine() {
         return engine;
+    }
+
+    @Override
+    public ScheduledExecutorService getScheduledExecutorService() {
+        return timers;
+    }
+
+    @Override
+    public void stop() {
+        super.stop();
+        timers.shutdownNow();
     }
 
     @Override

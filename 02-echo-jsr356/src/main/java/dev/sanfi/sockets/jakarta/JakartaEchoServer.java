@@ -12,6 +12,7 @@ import dev.sanfi.sockets.jakarta.guard.Keepalive;
 import dev.sanfi.sockets.jakarta.guard.LingeringClose;
 import dev.sanfi.sockets.jakarta.guard.OpenSessions;
 import dev.sanfi.sockets.jakarta.guard.RequestCheck;
+import dev.sanfi.sockets.jakarta.tuning.SessionTimers;
 import jakarta.websocket.DeploymentException;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -66,10 +67,11 @@ public final class JakartaEchoServer implements EchoServer {
         // refuses every frame over the limit (1009) before Tyrus sees it, so Tyrus's own cap is not needed.
         EchoServerContainer container = new EchoServerContainer(Integer.MAX_VALUE);
         // The specification's own settings: Tyrus buffers messages up to the limit, and never closes a
-        // session as idle itself (it would close with 1000; the guard's Keepalive closes with 1001).
+        // session as idle itself (it would close with 1000; the guard's Keepalive closes with 1001):
+        // NEVER rather than 0, which costs Tyrus a scheduled task per message (SessionTimers).
         container.setDefaultMaxTextMessageBufferSize(settings.maxMessageBytes());
         container.setDefaultMaxBinaryMessageBufferSize(settings.maxMessageBytes());
-        container.setDefaultMaxSessionIdleTimeout(0);
+        container.setDefaultMaxSessionIdleTimeout(SessionTimers.NEVER);
         LingeringClose lingering = new LingeringClose(timer);
         CloseOnce closeOnce = new CloseOnce(lingering);
         OpenSessions openSessions = new OpenSessions(closeOnce);
