@@ -13,6 +13,7 @@ import dev.sanfi.sockets.jakarta.guard.LingeringClose;
 import dev.sanfi.sockets.jakarta.guard.OpenSessions;
 import dev.sanfi.sockets.jakarta.guard.RequestCheck;
 import dev.sanfi.sockets.jakarta.tuning.SessionTimers;
+import dev.sanfi.sockets.jakarta.tuning.WriteBatching;
 import jakarta.websocket.DeploymentException;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -27,6 +28,7 @@ import org.glassfish.grizzly.http.HttpCodecFilter;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.strategies.WorkerThreadIOStrategy;
+import org.glassfish.tyrus.container.grizzly.server.GrizzlyServerFilter;
 import org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn;
 
 /**
@@ -111,7 +113,8 @@ public final class JakartaEchoServer implements EchoServer {
     /**
      * The deadline before the HTTP codec (it acts on accept); after the codec, in the order reads pass
      * them: the request check, the lingering close, the keepalive, the frame check; then the two that
-     * act on Tyrus's writes, which pass them in the other direction.
+     * act on Tyrus's writes, which pass them in the other direction. Tyrus's own filter runs inside
+     * WriteBatching (tuning), which writes the echoes of a read together.
      */
     private static void insertGuard(FilterChainBuilder chain, ServerSettings settings, ScheduledExecutorService timer,
                                     LingeringClose lingering, CloseOnce closeOnce, OpenSessions openSessions) {
@@ -129,6 +132,8 @@ public final class JakartaEchoServer implements EchoServer {
         chain.add(codec + 1, lingering);
         chain.add(codec + 1, requestCheck);
         chain.add(codec, new HandshakeDeadline(timer, settings.handshakeTimeout()));
+        int tyrus = chain.indexOfType(GrizzlyServerFilter.class);
+        chain.set(tyrus, new WriteBatching((GrizzlyServerFilter) chain.get(tyrus), settings.idleTimeout()));
     }
 
     @Override
