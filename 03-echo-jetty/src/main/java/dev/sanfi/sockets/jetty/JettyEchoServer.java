@@ -9,6 +9,7 @@ import dev.sanfi.sockets.jetty.guard.Keepalive;
 import dev.sanfi.sockets.jetty.guard.OpenSessions;
 import dev.sanfi.sockets.jetty.guard.RequestCheck;
 import dev.sanfi.sockets.jetty.guard.Utf8FailFast;
+import dev.sanfi.sockets.jetty.tuning.WriteBatching;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -35,7 +36,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Around them, from {@code guard}: {@code HandshakeDeadline} on the connector; {@code Keepalive}
  * and {@code OpenSessions} as session listeners of the container; {@code Utf8FailFast} and
- * {@code OpenSessions} around the creator. {@code ServerThreads} sizes the pool for fairness.
+ * {@code OpenSessions} around the creator. {@code ServerThreads} sizes the pool for fairness;
+ * {@code tuning.WriteBatching} writes the echoes of a read together.
  */
 public final class JettyEchoServer implements EchoServer {
 
@@ -56,7 +58,7 @@ public final class JettyEchoServer implements EchoServer {
     /** Starts a server with these settings; it listens when this returns. */
     public static JettyEchoServer start(ServerSettings settings) throws IOException {
         Server server = new Server(ServerThreads.pool());
-        ServerConnector connector = new ServerConnector(server, httpWithLimits());
+        ServerConnector connector = WriteBatching.connector(server, httpWithLimits());
         connector.setHost(settings.host());
         connector.setPort(settings.port());
         // Before the upgrade this is an HTTP connection: a client that stops sending its request
@@ -72,8 +74,9 @@ public final class JettyEchoServer implements EchoServer {
             configureSessions(container, settings);
             container.addSessionListener(sessions);
             container.addSessionListener(new Keepalive(server.getScheduler(), settings.pingInterval(), settings.idleTimeout()));
-            container.addMapping(EchoProtocol.ECHO_PATH, sessions.admitting(Utf8FailFast.on(echo())));
+            container.addMapping(EchoProtocol.ECHO_PATH, sessions.admitting(WriteBatching.on(Utf8FailFast.on(echo()))));
         });
+        WriteBatching.register(server);
         upgrades.setHandler(new PageHandler(settings.originPolicy()));
         server.setHandler(new RequestCheck(settings.originPolicy(), upgrades));
         try {
