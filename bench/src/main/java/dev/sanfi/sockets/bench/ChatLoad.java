@@ -109,6 +109,7 @@ final class ChatLoad implements LoadLoop.Driver {
     }
 
     Result run(PrintStream log) throws IOException {
+        ProcessStats before = settings.serverPid() > 0 ? ProcessStats.of(settings.serverPid(), settings.clockTicks()) : null;
         try (LoadLoop loop = new LoadLoop(settings.server(), settings.options(), this)) {
             this.loop = loop;
             long joinStart = System.nanoTime();
@@ -149,13 +150,13 @@ final class ChatLoad implements LoadLoop.Driver {
             List<String> failures = List.copyOf(loop.failures());
             loop.closeAll(TimeUnit.SECONDS.toNanos(5));
             return new Result(sent, deliveries, elapsed, latencies, minimum, maximum, refused, lost, failures,
-                    settings, joinNanos, used);
+                    settings, joinNanos, before, used);
         }
     }
 
     record Result(long sent, long deliveries, long elapsedNanos, Latencies latencies, long minPerMember,
                   long maxPerMember, long refused, int lostMembers, List<String> failures, Settings settings,
-                  long joinNanos, Usage.Used used) {
+                  long joinNanos, ProcessStats before, Usage.Used used) {
 
         double perSecond() {
             return deliveries * 1e9 / elapsedNanos;
@@ -173,13 +174,22 @@ final class ChatLoad implements LoadLoop.Driver {
             used.print(out, deliveries);
             out.printf("errors: %d messages refused by the rate limit, %d members lost%n", refused, lostMembers);
             failures.stream().limit(5).forEach(f -> out.println("  " + f));
+            String memory = "";
+            if (before != null && used.server() != null) {
+                // What the members cost the server: its growth from before they joined, per member.
+                memory = String.format(java.util.Locale.ROOT,
+                        " rss_before_kib=%d threads_before=%d kib_per_conn=%.1f threads_per_conn=%.3f",
+                        before.rssBytes() >> 10, before.threads(),
+                        (used.server().rssBytes() - before.rssBytes()) / 1024.0 / settings.members(),
+                        (double) (used.server().threads() - before.threads()) / settings.members());
+            }
             out.printf("RESULT load=chat members=%d senders=%d rate=%s join_s=%.1f deliveries_per_s=%.0f"
                             + " offered_per_s=%.0f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f min_conn=%d max_conn=%d"
-                            + " %s errors=%d lost=%d%n",
+                            + " %s%s errors=%d lost=%d%n",
                     settings.members(), settings.senders(), EchoLoad.trim(settings.rate()), joinNanos / 1e9,
                     perSecond(), offered, EchoLoad.ms(latencies.percentile(50)),
                     EchoLoad.ms(latencies.percentile(99)), EchoLoad.ms(latencies.max()),
-                    minPerMember, maxPerMember, used.fields(deliveries), refused, lostMembers);
+                    minPerMember, maxPerMember, used.fields(deliveries), memory, refused, lostMembers);
         }
     }
 

@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Load for the side-by-side measurements of chapter 9.",
-        subcommands = {Main.Echo.class, Main.Idle.class, Main.Chat.class, Main.BareNetty.class, Main.Chart.class})
+        subcommands = {Main.Echo.class, Main.Idle.class, Main.Chat.class, Main.BareNetty.class, Main.Chart.class, Main.Table.class})
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
@@ -213,16 +213,16 @@ public final class Main implements Callable<Integer> {
     }
 
     @Command(name = "speed-chart", mixinStandardHelpOptions = true,
-            description = "Chapter 9's chart: one bar per server, its echoes a second as a multiple of the reference's, as SVG.")
+            description = "Chapter 9's chart: every server's echoes a second as a multiple of the reference's, per load, as SVG.")
     static final class Chart implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "RESULTS", description = "One line per server: SERVER RESULT key=value ...")
+        @Parameters(index = "0", paramLabel = "RESULTS", description = "A run's results: SERVER LOAD RESULT key=value ... per line")
         Path results;
 
         @Option(names = "--out", paramLabel = "FILE", required = true, description = "The SVG file to write.")
         Path out;
 
         @Option(names = "--reference", paramLabel = "SERVER", description = "The server the others are divided by (default: ${DEFAULT-VALUE}).")
-        String reference = "node";
+        String reference = SpeedTable.REFERENCE;
 
         @Option(names = "--subtitle", paramLabel = "TEXT", description = "How the run was made, under the bars (default: none).")
         String subtitle = "";
@@ -237,6 +237,43 @@ public final class Main implements Callable<Integer> {
             }
             System.out.println("wrote " + out);
             return 0;
+        }
+    }
+
+    @Command(name = "speed-table", mixinStandardHelpOptions = true,
+            description = "Chapter 9's tables from a run's results: printed, or written into the chapter with its chart.")
+    static final class Table implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "RESULTS", description = "A run's results: SERVER LOAD RESULT key=value ... per line")
+        Path results;
+
+        @Option(names = "--into", paramLabel = "CHAPTER.md",
+                description = "Replace the tables between the chapter's speed-tables markers instead of printing them.")
+        Path chapter;
+
+        @Option(names = "--chart", paramLabel = "FILE.svg", description = "Also draw the chart (with --into).")
+        Path chart;
+
+        @Override
+        public Integer call() {
+            try {
+                RunResults run = RunResults.read(results);
+                SpeedTable table = new SpeedTable(run);
+                if (chapter == null) {
+                    System.out.print(table.markdown());
+                    return 0;
+                }
+                table.into(chapter);
+                System.out.println("wrote the tables into " + chapter);
+                if (chart != null) {
+                    String about = run.about().isEmpty() ? "" : run.about().get(0);
+                    java.nio.file.Files.writeString(chart, SpeedChart.svg(SpeedChart.bars(run, SpeedTable.REFERENCE), about));
+                    System.out.println("wrote " + chart);
+                }
+                return 0;
+            } catch (IllegalArgumentException | IOException e) {
+                System.err.println("speed-table: " + e.getMessage());
+                return 1;
+            }
         }
     }
 }
