@@ -31,7 +31,7 @@ class LoadsTest {
     void everyKindAndSizeEchoesWithoutAnError() throws Exception {
         try (BareNettyEchoServer server = BareNettyEchoServer.start("localhost", 0)) {
             for (int opcode : new int[] {Wire.TEXT, Wire.BINARY}) {
-                for (int size : new int[] {32, 1024, 65536, 200_000}) {
+                for (int size : new int[] {32, 70_000}) { // the 7-bit and the 64-bit length (RFC 6455 §5.2); 1 KiB, the 16-bit one, is below
                     EchoLoad.Result result = new EchoLoad(echo(uri("ws", server), LoadLoop.Options.plain(), opcode,
                             size, 0)).run(QUIET);
 
