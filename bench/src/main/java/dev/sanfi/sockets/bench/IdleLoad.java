@@ -9,9 +9,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * Idle capacity: N connections opened (a few at a time, {@link LoadLoop#MAX_OPENING}) and held
  * without a message, the server's resident memory and threads read from /proc before and after, so
- * that what one idle connection costs is (after - before) / N; then one round in which every
- * connection sends one message, spread over a second, to show that every one of them is still
- * served, and how promptly. The server's Pings are answered meanwhile, as any client would.
+ * that what one idle connection costs is (after - before) / N; then a few seconds of echoes on a
+ * hundred of them (so that the server meets the round with its code compiled, as a server that has
+ * been running would), and one round in which every connection sends one message, spread over a
+ * second, to show that every one of them is still served, and how promptly. The server's Pings are
+ * answered meanwhile, as any client would.
  */
 final class IdleLoad implements LoadLoop.Driver {
 
@@ -19,14 +21,18 @@ final class IdleLoad implements LoadLoop.Driver {
      * @param holdSeconds  how long the connections stay idle before the memory is read
      * @param roundSeconds the round of one echo per connection is spread over this long
      */
-    record Settings(URI server, LoadLoop.Options options, int connections, int holdSeconds, double roundSeconds,
-                    long serverPid, int clockTicks) {
+    record Settings(URI server, LoadLoop.Options options, int connections, int holdSeconds, int warmupSeconds,
+                    double roundSeconds, long serverPid, int clockTicks) {
         Settings {
-            if (connections < 1 || holdSeconds < 0 || roundSeconds <= 0 || serverPid <= 0) {
-                throw new IllegalArgumentException("need connections >= 1, hold >= 0, round > 0, and the server's pid");
+            if (connections < 1 || holdSeconds < 0 || warmupSeconds < 0 || roundSeconds <= 0 || serverPid <= 0) {
+                throw new IllegalArgumentException(
+                        "need connections >= 1, hold >= 0, warm-up >= 0, round > 0, and the server's pid");
             }
         }
     }
+
+    /** Connections that echo during the warm-up, one message in flight each. */
+    static final int WARMING_CONNECTIONS = 100;
 
     private static final long OPEN_TIMEOUT = TimeUnit.SECONDS.toNanos(120);
     private static final long ECHO_TIMEOUT = TimeUnit.SECONDS.toNanos(10);
@@ -35,6 +41,7 @@ final class IdleLoad implements LoadLoop.Driver {
     private final EchoMessage message = new EchoMessage(Wire.TEXT, 32);
     private final Latencies latencies = new Latencies();
     private LoadLoop loop;
+    private boolean warming;
     private boolean sending;
     private long roundStart;
     private int sent;
@@ -51,14 +58,23 @@ final class IdleLoad implements LoadLoop.Driver {
 
     @Override
     public void message(Connection connection, int opcode, byte[] array, int offset, int length, long now) {
-        if (message.matches(opcode, array, offset, length) && EchoMessage.sequence(array, offset) == 0
-                && connection.counted == 0) {
+        boolean right = message.matches(opcode, array, offset, length)
+                && EchoMessage.sequence(array, offset) == connection.expectedSequence;
+        connection.expectedSequence++;
+        if (!right) {
+            errors++;
+        } else if (sending) {
             latencies.add(now - EchoMessage.sentAt(array, offset));
             connection.counted++;
             echoed++;
-        } else {
-            errors++;
         }
+        if (warming) {
+            send(connection, now);
+        }
+    }
+
+    private void send(Connection connection, long dueAt) {
+        loop.send(connection, message.opcode(), message.with(connection.nextSequence++, dueAt), message.size());
     }
 
     @Override
@@ -73,7 +89,7 @@ final class IdleLoad implements LoadLoop.Driver {
             if (due - now > 0) {
                 return;
             }
-            loop.send(connections.get(sent), message.opcode(), message.with(0, due), message.size());
+            send(connections.get(sent), due);
             sent++;
         }
     }
@@ -101,6 +117,14 @@ final class IdleLoad implements LoadLoop.Driver {
             loop.runUntil(System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.holdSeconds()), () -> false);
             ProcessStats after = ProcessStats.of(settings.serverPid(), settings.clockTicks());
             int held = loop.openCount();
+
+            warming = true;
+            long now = System.nanoTime();
+            loop.connections().stream().limit(WARMING_CONNECTIONS).forEach(c -> send(c, now));
+            loop.runUntil(now + TimeUnit.SECONDS.toNanos(settings.warmupSeconds()), () -> false);
+            warming = false;
+            loop.runUntil(System.nanoTime() + TimeUnit.SECONDS.toNanos(2),
+                    () -> loop.connections().stream().allMatch(c -> c.expectedSequence == c.nextSequence));
 
             sending = true;
             roundStart = System.nanoTime();

@@ -120,6 +120,10 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--hold", paramLabel = "SECONDS", description = "Idle time before the memory is read (default: ${DEFAULT-VALUE}).")
         int hold = 3;
 
+        @Option(names = {"-w", "--warmup"}, paramLabel = "SECONDS",
+                description = "Echoes on a hundred of the connections before the round (default: ${DEFAULT-VALUE}).")
+        int warmup = 3;
+
         @Option(names = "--round", paramLabel = "SECONDS", description = "The echo round is spread over this long (default: ${DEFAULT-VALUE}).")
         double round = 1;
 
@@ -132,7 +136,7 @@ public final class Main implements Callable<Integer> {
                 throw new CommandLine.ParameterException(new CommandLine(this), "idle needs --server-pid");
             }
             IdleLoad.Result result = new IdleLoad(new IdleLoad.Settings(server, connecting.options(), connections, hold,
-                    round, connecting.serverPid, connecting.clockTicks)).run(System.out);
+                    warmup, round, connecting.serverPid, connecting.clockTicks)).run(System.out);
             result.print(System.out);
             return result.held() == connections && result.errors() == 0 && result.lost() == 0 ? 0 : 1;
         }

@@ -83,7 +83,7 @@ class LoadsTest {
     void idleConnectionsAreHeldCountedAndEachEchoesOnce() throws Exception {
         try (BareNettyEchoServer server = BareNettyEchoServer.start("localhost", 0)) {
             IdleLoad.Result result = new IdleLoad(new IdleLoad.Settings(uri("ws", server), LoadLoop.Options.plain(), 120,
-                    0, 0.2, ProcessHandle.current().pid(), ProcessStats.DEFAULT_CLOCK_TICKS)).run(QUIET);
+                    0, 1, 0.2, ProcessHandle.current().pid(), ProcessStats.DEFAULT_CLOCK_TICKS)).run(QUIET);
 
             assertThat(result.opened()).isEqualTo(120);
             assertThat(result.held()).isEqualTo(120);
