@@ -269,7 +269,10 @@ public final class Main implements Callable<Integer> {
                 table.into(chapter);
                 System.out.println("wrote the tables into " + chapter);
                 if (chart != null) {
-                    String about = run.about().isEmpty() ? "" : run.about().get(0);
+                    // How the run was made, without the versions, which would not fit under the bars.
+                    String about = run.about().isEmpty() ? "" : java.util.Arrays.stream(run.about().get(0).split("; "))
+                            .filter(part -> !part.startsWith("OpenJDK") && !part.startsWith("Node"))
+                            .collect(java.util.stream.Collectors.joining("; "));
                     java.nio.file.Files.writeString(chart, SpeedChart.svg(SpeedChart.bars(run, SpeedTable.REFERENCE), about));
                     System.out.println("wrote " + chart);
                 }

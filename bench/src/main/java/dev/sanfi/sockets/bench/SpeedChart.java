@@ -17,6 +17,7 @@ import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder.VectorGraphicsFormat;
 import org.knowm.xchart.style.CategoryStyler;
+import org.knowm.xchart.style.Styler;
 
 /**
  * Chapter 9's speed chart: each server's echoes a second as a multiple of the reference server's
@@ -71,7 +72,7 @@ public final class SpeedChart {
         System.setProperty("java.awt.headless", "true"); // drawing needs no display
         List<String> servers = bars.stream().map(Bar::server).distinct().toList();
         List<String> loads = bars.stream().map(Bar::load).distinct().toList();
-        CategoryChart chart = new CategoryChartBuilder().width(760).height(420)
+        CategoryChart chart = new CategoryChartBuilder().width(760).height(440)
                 .title("Echoes a second, as a multiple of Node ws in the same load (higher is faster)")
                 .xAxisTitle(subtitle).yAxisTitle("× Node ws").build();
         CategoryStyler styler = chart.getStyler();
@@ -79,7 +80,8 @@ public final class SpeedChart {
         styler.setYAxisDecimalPattern("0.0");
         styler.setYAxisMin(0.0);
         styler.setLegendVisible(true);
-        styler.setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+        styler.setLegendPosition(Styler.LegendPosition.OutsideS); // below the bars, never over them
+        styler.setLegendLayout(Styler.LegendLayout.Horizontal);
         styler.setChartBackgroundColor(Color.WHITE); // readable on a dark page too
         styler.setPlotBackgroundColor(Color.WHITE);
         styler.setLegendBackgroundColor(Color.WHITE);
