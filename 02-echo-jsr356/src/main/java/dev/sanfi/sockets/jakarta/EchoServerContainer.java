@@ -1,10 +1,12 @@
 package dev.sanfi.sockets.jakarta;
 
+import dev.sanfi.sockets.jakarta.tuning.SessionTimers;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Extension;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
 import org.glassfish.tyrus.core.TyrusWebSocketEngine;
 import org.glassfish.tyrus.server.TyrusServerContainer;
 import org.glassfish.tyrus.spi.WebSocketEngine;
@@ -21,6 +23,8 @@ final class EchoServerContainer extends TyrusServerContainer {
 
     private final TyrusWebSocketEngine engine;
     private final Set<Extension> extensions;
+    /** Instead of Tyrus's own scheduler: see SessionTimers for why. */
+    private final SessionTimers timers = new SessionTimers();
 
     /**
      * @param incomingBufferSize how many bytes of one frame Tyrus buffers at most before it fails the
@@ -52,6 +56,17 @@ final class EchoServerContainer extends TyrusServerContainer {
     @Override
     public WebSocketEngine getWebSocketEngine() {
         return engine;
+    }
+
+    @Override
+    public ScheduledExecutorService getScheduledExecutorService() {
+        return timers;
+    }
+
+    @Override
+    public void stop() {
+        super.stop();
+        timers.shutdownNow();
     }
 
     @Override

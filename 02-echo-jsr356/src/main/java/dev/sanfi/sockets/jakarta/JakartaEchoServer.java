@@ -14,6 +14,8 @@ import dev.sanfi.sockets.jakarta.guard.LingeringClose;
 import dev.sanfi.sockets.jakarta.guard.OpenSessions;
 import dev.sanfi.sockets.jakarta.guard.PerMessageDeflate;
 import dev.sanfi.sockets.jakarta.guard.RequestCheck;
+import dev.sanfi.sockets.jakarta.tuning.SessionTimers;
+import dev.sanfi.sockets.jakarta.tuning.WriteBatching;
 import jakarta.websocket.DeploymentException;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -30,6 +32,7 @@ import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
 import org.glassfish.grizzly.strategies.WorkerThreadIOStrategy;
+import org.glassfish.tyrus.container.grizzly.server.GrizzlyServerFilter;
 import org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn;
 
 /**
@@ -73,10 +76,11 @@ public final class JakartaEchoServer implements EchoServer {
         EchoServerContainer container = new EchoServerContainer(Integer.MAX_VALUE,
                 settings.deflate() ? Set.of(new PerMessageDeflate()) : Set.of());
         // The specification's own settings: Tyrus buffers messages up to the limit, and never closes a
-        // session as idle itself (it would close with 1000; the guard's Keepalive closes with 1001).
+        // session as idle itself (it would close with 1000; the guard's Keepalive closes with 1001):
+        // NEVER rather than 0, which costs Tyrus a scheduled task per message (SessionTimers).
         container.setDefaultMaxTextMessageBufferSize(settings.maxMessageBytes());
         container.setDefaultMaxBinaryMessageBufferSize(settings.maxMessageBytes());
-        container.setDefaultMaxSessionIdleTimeout(0);
+        container.setDefaultMaxSessionIdleTimeout(SessionTimers.NEVER);
         LingeringClose lingering = new LingeringClose(timer);
         CloseOnce closeOnce = new CloseOnce(lingering);
         OpenSessions openSessions = new OpenSessions(closeOnce);
@@ -122,7 +126,8 @@ public final class JakartaEchoServer implements EchoServer {
     /**
      * The deadline before the HTTP codec (it acts on accept); after the codec, in the order reads pass
      * them: the request check, the extension offers, the lingering close, the keepalive, the frame
-     * check; then the two that act on Tyrus's writes, which pass them in the other direction.
+     * check; then the two that act on Tyrus's writes, which pass them in the other direction. Tyrus's
+     * own filter runs inside WriteBatching (tuning), which writes the echoes of a read together.
      */
     private static void insertGuard(FilterChainBuilder chain, ServerSettings settings, ScheduledExecutorService timer,
                                     LingeringClose lingering, CloseOnce closeOnce, OpenSessions openSessions) {
@@ -141,6 +146,8 @@ public final class JakartaEchoServer implements EchoServer {
         chain.add(codec + 1, new DeflateNegotiation(settings.deflate()));
         chain.add(codec + 1, requestCheck);
         chain.add(codec, new HandshakeDeadline(timer, settings.handshakeTimeout()));
+        int tyrus = chain.indexOfType(GrizzlyServerFilter.class);
+        chain.set(tyrus, new WriteBatching((GrizzlyServerFilter) chain.get(tyrus), settings.idleTimeout()));
     }
 
     @Override

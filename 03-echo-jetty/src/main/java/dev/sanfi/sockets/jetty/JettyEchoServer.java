@@ -10,6 +10,7 @@ import dev.sanfi.sockets.jetty.guard.Keepalive;
 import dev.sanfi.sockets.jetty.guard.OpenSessions;
 import dev.sanfi.sockets.jetty.guard.RequestCheck;
 import dev.sanfi.sockets.jetty.guard.Utf8FailFast;
+import dev.sanfi.sockets.jetty.tuning.WriteBatching;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -43,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * {@code Utf8FailFast} and {@code OpenSessions} around the creator (with {@code --deflate},
  * {@code DeflateNegotiation} also puts {@code AgreedDeflateExtension} in the server's extension
  * registry). With {@code ServerSettings.tls()}
- * the connector speaks TLS first. {@code ServerThreads} sizes the pool for fairness.
+ * the connector speaks TLS first. {@code ServerThreads} sizes the pool for fairness; on a plain
+ * connection {@code tuning.WriteBatching} writes the echoes of a read together.
  */
 public final class JettyEchoServer implements EchoServer {
 
@@ -64,9 +66,10 @@ public final class JettyEchoServer implements EchoServer {
     /** Starts a server with these settings; it listens when this returns. */
     public static JettyEchoServer start(ServerSettings settings) throws IOException {
         Server server = new Server(ServerThreads.pool());
+        // Under TLS the socket end is not the one the WebSocket reads from: no write batching there.
         ServerConnector connector = settings.secure()
                 ? new ServerConnector(server, tls(settings.tls()), httpWithLimits(true))
-                : new ServerConnector(server, httpWithLimits(false));
+                : WriteBatching.connector(server, httpWithLimits(false));
         connector.setHost(settings.host());
         connector.setPort(settings.port());
         // Before the upgrade this is an HTTP connection: a client that stops sending its request
@@ -82,9 +85,11 @@ public final class JettyEchoServer implements EchoServer {
             configureSessions(container, settings);
             container.addSessionListener(sessions);
             container.addSessionListener(new Keepalive(server.getScheduler(), settings.pingInterval(), settings.idleTimeout()));
+            WebSocketCreator guarded = Utf8FailFast.on(DeflateNegotiation.on(server, echo(), settings.deflate()));
             container.addMapping(EchoProtocol.ECHO_PATH,
-                    sessions.admitting(Utf8FailFast.on(DeflateNegotiation.on(server, echo(), settings.deflate()))));
+                    sessions.admitting(settings.secure() ? guarded : WriteBatching.on(guarded)));
         });
+        WriteBatching.register(server);
         upgrades.setHandler(new PageHandler(settings.originPolicy()));
         server.setHandler(new RequestCheck(settings.originPolicy(), upgrades));
         try {

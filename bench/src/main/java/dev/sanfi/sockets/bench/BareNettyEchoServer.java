@@ -14,8 +14,13 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketServerCompressionHandler;
+import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.JdkSslContext;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
+import javax.net.ssl.SSLContext;
 
 /**
  * The simplest Netty WebSocket echo server, the yardstick for 04-echo-netty: the HTTP codec, the
@@ -23,9 +28,13 @@ import java.net.InetSocketAddress;
  * that writes every data frame back and flushes once per read. No page, no origin check, no limits
  * beyond the 1 MiB frame, no keepalive, no custom close handling: everything 04 adds for the contract
  * is missing, which is the point of measuring it. Same thread shape as 04: one boss thread and
- * Netty's default worker group.
+ * Netty's default worker group. With TLS, Netty's {@code SslHandler} in front; with deflate, Netty's
+ * permessage-deflate handler (RFC 7692) after the HTTP codec: the stock ways, for the TLS and
+ * deflate rows of bench/run.
  */
 final class BareNettyEchoServer implements AutoCloseable {
+
+    private static final int MAX_FRAME_BYTES = 1024 * 1024;
 
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
@@ -38,6 +47,15 @@ final class BareNettyEchoServer implements AutoCloseable {
     }
 
     static BareNettyEchoServer start(String host, int port) throws InterruptedException {
+        return start(host, port, null, false);
+    }
+
+    /**
+     * @param tls     the server's certificate and key; null for plain ws://
+     * @param deflate whether to accept permessage-deflate
+     */
+    static BareNettyEchoServer start(String host, int port, SSLContext tls, boolean deflate) throws InterruptedException {
+        SslContext ssl = tls == null ? null : new JdkSslContext(tls, false, ClientAuth.NONE);
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
         try {
@@ -47,10 +65,15 @@ final class BareNettyEchoServer implements AutoCloseable {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
+                            if (ssl != null) {
+                                ch.pipeline().addLast(ssl.newHandler(ch.alloc()));
+                            }
+                            ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(8 * 1024));
+                            if (deflate) {
+                                ch.pipeline().addLast(new WebSocketServerCompressionHandler(MAX_FRAME_BYTES));
+                            }
                             ch.pipeline().addLast(
-                                    new HttpServerCodec(),
-                                    new HttpObjectAggregator(8 * 1024),
-                                    new WebSocketServerProtocolHandler("/echo", null, false, 1024 * 1024),
+                                    new WebSocketServerProtocolHandler("/echo", null, deflate, MAX_FRAME_BYTES),
                                     new Echo());
                         }
                     })

@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class ChatLoad implements LoadLoop.Driver {
 
-    record Settings(URI server, int members, int senders, double rate, int warmupSeconds, int seconds) {
+    record Settings(URI server, LoadLoop.Options options, int members, int senders, double rate, int warmupSeconds,
+                    int seconds, long serverPid, int clockTicks) {
         Settings {
             if (members < 1 || senders < 1 || senders > members || rate <= 0 || warmupSeconds < 0 || seconds < 1) {
                 throw new IllegalArgumentException(
@@ -24,8 +25,7 @@ final class ChatLoad implements LoadLoop.Driver {
         }
     }
 
-    private static final long JOIN_TIMEOUT = TimeUnit.SECONDS.toNanos(30);
-    private static final int PENDING_JOINS = 100;
+    private static final long JOIN_TIMEOUT = TimeUnit.SECONDS.toNanos(120);
     private static final byte[] WELCOME = ascii("{\"type\":\"welcome\"");
     private static final byte[] MESSAGE = ascii("{\"type\":\"message\"");
     private static final byte[] ERROR = ascii("{\"type\":\"error\"");
@@ -71,16 +71,6 @@ final class ChatLoad implements LoadLoop.Driver {
 
     @Override
     public void tick(long now) {
-        if (loop.connections().size() < settings.members()
-                && loop.connections().size() - loop.openCount() - loop.failedCount() < PENDING_JOINS) {
-            try {
-                for (int i = 0; i < PENDING_JOINS && loop.connections().size() < settings.members(); i++) {
-                    loop.connect("/chat?name=bench" + loop.connections().size());
-                }
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot open a connection: " + e, e);
-            }
-        }
         if (!sending) {
             return;
         }
@@ -90,7 +80,8 @@ final class ChatLoad implements LoadLoop.Driver {
             long due = (long) (elapsed * settings.rate() + (double) i / settings.senders());
             Connection sender = loop.connections().get(i);
             while (sentBy[i] < due) {
-                byte[] text = ascii("{\"type\":\"message\",\"text\":\"t" + System.nanoTime() + "\"}");
+                // Stamped with the time it was due, so that a generator running late shows as latency.
+                byte[] text = ascii("{\"type\":\"message\",\"text\":\"t" + dueAt(i, sentBy[i]) + "\"}");
                 loop.send(sender, Wire.TEXT, text, text.length);
                 sentBy[i]++;
                 if (recording) {
@@ -100,30 +91,53 @@ final class ChatLoad implements LoadLoop.Driver {
         }
     }
 
+    /** When sender {@code i}'s message {@code n} (from 0) is due: the inverse of the count in {@link #tick}. */
+    private long dueAt(int i, long n) {
+        return sendStart + (long) ((n + 1 - (double) i / settings.senders()) / settings.rate() * 1e9);
+    }
+
+    @Override
+    public long nextDue(long now) {
+        if (!sending) {
+            return now + LoadLoop.MAX_WAIT_NANOS;
+        }
+        long next = Long.MAX_VALUE;
+        for (int i = 0; i < settings.senders(); i++) {
+            next = Math.min(next, dueAt(i, sentBy[i]));
+        }
+        return next;
+    }
+
     Result run(PrintStream log) throws IOException {
-        try (LoadLoop loop = new LoadLoop(settings.server(), this)) {
+        ProcessStats before = settings.serverPid() > 0 ? ProcessStats.of(settings.serverPid(), settings.clockTicks()) : null;
+        try (LoadLoop loop = new LoadLoop(settings.server(), settings.options(), this)) {
             this.loop = loop;
+            long joinStart = System.nanoTime();
+            loop.open(settings.members(), i -> "/chat?name=bench" + i);
             loop.runUntil(System.nanoTime() + JOIN_TIMEOUT,
                     () -> welcomed + loop.failedCount() >= settings.members());
             if (welcomed != settings.members()) {
                 throw new IOException(welcomed + " of " + settings.members() + " members joined; "
                         + String.join("; ", loop.failures().subList(0, Math.min(3, loop.failures().size()))));
             }
+            long joinNanos = System.nanoTime() - joinStart;
             // Let the joined events of the last members reach everyone before the clock starts.
             loop.runUntil(System.nanoTime() + TimeUnit.SECONDS.toNanos(1), () -> false);
-            log.printf("%d members joined; %d senders at %.1f messages/s each; warm-up %d s%n",
-                    settings.members(), settings.senders(), settings.rate(), settings.warmupSeconds());
+            log.printf("%d members joined in %.1f s; %d senders at %.1f messages/s each; warm-up %d s%n",
+                    settings.members(), joinNanos / 1e9, settings.senders(), settings.rate(), settings.warmupSeconds());
 
             sentBy = new long[settings.senders()];
             sendStart = System.nanoTime();
             sending = true;
             loop.runUntil(sendStart + TimeUnit.SECONDS.toNanos(settings.warmupSeconds()), () -> false);
 
+            Usage usage = Usage.start(settings.serverPid(), settings.clockTicks(), loop);
             recording = true;
             long start = System.nanoTime();
             loop.runUntil(start + TimeUnit.SECONDS.toNanos(settings.seconds()), () -> false);
             long elapsed = System.nanoTime() - start;
             recording = false;
+            Usage.Used used = usage.stop(loop);
             sending = false;
 
             long minimum = Long.MAX_VALUE;
@@ -136,12 +150,13 @@ final class ChatLoad implements LoadLoop.Driver {
             List<String> failures = List.copyOf(loop.failures());
             loop.closeAll(TimeUnit.SECONDS.toNanos(5));
             return new Result(sent, deliveries, elapsed, latencies, minimum, maximum, refused, lost, failures,
-                    settings);
+                    settings, joinNanos, before, used);
         }
     }
 
     record Result(long sent, long deliveries, long elapsedNanos, Latencies latencies, long minPerMember,
-                  long maxPerMember, long refused, int lostMembers, List<String> failures, Settings settings) {
+                  long maxPerMember, long refused, int lostMembers, List<String> failures, Settings settings,
+                  long joinNanos, ProcessStats before, Usage.Used used) {
 
         double perSecond() {
             return deliveries * 1e9 / elapsedNanos;
@@ -156,13 +171,25 @@ final class ChatLoad implements LoadLoop.Driver {
                     EchoLoad.ms(latencies.percentile(50)), EchoLoad.ms(latencies.percentile(99)),
                     EchoLoad.ms(latencies.max()));
             out.printf("fairness: deliveries per member min %d, max %d%n", minPerMember, maxPerMember);
+            used.print(out, deliveries);
             out.printf("errors: %d messages refused by the rate limit, %d members lost%n", refused, lostMembers);
             failures.stream().limit(5).forEach(f -> out.println("  " + f));
-            out.printf("RESULT deliveries_per_s=%.0f offered_per_s=%.0f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f"
-                            + " min_conn=%d max_conn=%d errors=%d lost=%d%n",
+            String memory = "";
+            if (before != null && used.server() != null) {
+                // What the members cost the server: its growth from before they joined, per member.
+                memory = String.format(java.util.Locale.ROOT,
+                        " rss_before_kib=%d threads_before=%d kib_per_conn=%.1f threads_per_conn=%.3f",
+                        before.rssBytes() >> 10, before.threads(),
+                        (used.server().rssBytes() - before.rssBytes()) / 1024.0 / settings.members(),
+                        (double) (used.server().threads() - before.threads()) / settings.members());
+            }
+            out.printf("RESULT load=chat members=%d senders=%d rate=%s join_s=%.1f deliveries_per_s=%.0f"
+                            + " offered_per_s=%.0f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f min_conn=%d max_conn=%d"
+                            + " %s%s errors=%d lost=%d%n",
+                    settings.members(), settings.senders(), EchoLoad.trim(settings.rate()), joinNanos / 1e9,
                     perSecond(), offered, EchoLoad.ms(latencies.percentile(50)),
                     EchoLoad.ms(latencies.percentile(99)), EchoLoad.ms(latencies.max()),
-                    minPerMember, maxPerMember, refused, lostMembers);
+                    minPerMember, maxPerMember, used.fields(deliveries), memory, refused, lostMembers);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.sanfi.sockets.bench;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import java.util.Arrays;
 
 /** One load connection: its socket, its two buffers, and what the drivers count on it. */
 final class Connection {
@@ -12,14 +13,26 @@ final class Connection {
     final int id;
     final SocketChannel channel;
     final String key;
+    Transport transport;
     SelectionKey selectionKey;
     State state = State.CONNECTING;
+    /** The extension the server agreed to, null for none. */
+    PerMessageDeflate deflate;
 
-    /** Read mode between reads: what has arrived and is not parsed yet. */
-    ByteBuffer in = ByteBuffer.allocate(64 * 1024);
+    /**
+     * Read mode between reads: what has arrived and is not parsed yet. Small to start with, so that
+     * ten thousand idle connections cost the generator little; it grows to the largest frame.
+     */
+    ByteBuffer in = ByteBuffer.allocate(16 * 1024);
     /** Write mode: frames queued and not yet written. */
-    ByteBuffer out = ByteBuffer.allocate(16 * 1024);
+    ByteBuffer out = ByteBuffer.allocate(4 * 1024);
     boolean dirty;
+
+    /** A message that came in more than one frame, while its frames arrive (RFC 6455 §5.4). */
+    byte[] fragments;
+    int fragmentsSize;
+    int fragmentsOpcode;
+    boolean fragmentsCompressed;
 
     /** The server's Close code, -1 before one arrived (1005 for an empty Close). */
     int closeCode = -1;
@@ -29,7 +42,6 @@ final class Connection {
     long counted;
     long nextSequence;
     long expectedSequence;
-    long[] sentAt;
 
     Connection(int id, SocketChannel channel, String key) {
         this.id = id;
@@ -48,5 +60,16 @@ final class Connection {
         }
         dirty = true;
         return out;
+    }
+
+    /** Adds a fragment's payload to the message being assembled. */
+    void appendFragment(byte[] array, int offset, int length) {
+        if (fragments == null) {
+            fragments = new byte[Math.max(256, length * 2)];
+        } else if (fragmentsSize + length > fragments.length) {
+            fragments = Arrays.copyOf(fragments, Math.max(fragmentsSize + length, fragments.length * 2));
+        }
+        System.arraycopy(array, offset, fragments, fragmentsSize, length);
+        fragmentsSize += length;
     }
 }

@@ -1,6 +1,9 @@
 package dev.sanfi.sockets.bench;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,6 +17,7 @@ import java.util.Base64;
  */
 final class Wire {
 
+    static final int CONTINUATION = 0x0;
     static final int TEXT = 0x1;
     static final int BINARY = 0x2;
     static final int CLOSE = 0x8;
@@ -23,17 +27,26 @@ final class Wire {
     /** RFC 6455 §1.3: the GUID appended to the key before hashing. */
     private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 
+    /** Eight bytes of an array as one long, so that a payload is masked eight bytes at a time. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
     private Wire() {
     }
 
     /** RFC 6455 §4.1: the opening handshake's request head. */
     static byte[] upgradeRequest(String hostPort, String target, String key) {
+        return upgradeRequest(hostPort, target, key, null);
+    }
+
+    /** The same, offering {@code extensions} (§9.1) unless it is null. */
+    static byte[] upgradeRequest(String hostPort, String target, String key, String extensions) {
         String head = "GET " + target + " HTTP/1.1\r\n"
                 + "Host: " + hostPort + "\r\n"
                 + "Upgrade: websocket\r\n"
                 + "Connection: Upgrade\r\n"
                 + "Sec-WebSocket-Key: " + key + "\r\n"
                 + "Sec-WebSocket-Version: 13\r\n"
+                + (extensions == null ? "" : "Sec-WebSocket-Extensions: " + extensions + "\r\n")
                 + "\r\n";
         return head.getBytes(StandardCharsets.US_ASCII);
     }
@@ -58,15 +71,22 @@ final class Wire {
         if (lines.length == 0 || !lines[0].startsWith("HTTP/1.1 101")) {
             return "no 101: " + (lines.length == 0 ? "(empty)" : lines[0]);
         }
-        String expected = acceptKey(key);
-        for (String line : lines) {
+        String accept = headerValue(head, "Sec-WebSocket-Accept");
+        if (accept == null) {
+            return "no Sec-WebSocket-Accept";
+        }
+        return accept.equals(acceptKey(key)) ? null : "wrong Sec-WebSocket-Accept: " + accept;
+    }
+
+    /** The value of the first header of that name in a response head, null if it has none. */
+    static String headerValue(String head, String name) {
+        for (String line : head.split("\r\n")) {
             int colon = line.indexOf(':');
-            if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase("Sec-WebSocket-Accept")) {
-                String accept = line.substring(colon + 1).trim();
-                return accept.equals(expected) ? null : "wrong Sec-WebSocket-Accept: " + accept;
+            if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
+                return line.substring(colon + 1).trim();
             }
         }
-        return "no Sec-WebSocket-Accept";
+        return null;
     }
 
     /** Bytes of a final masked frame with this payload length (RFC 6455 §5.2). */
@@ -80,7 +100,16 @@ final class Wire {
      * XOR-ed with the key (RFC 6455 §5.3).
      */
     static void putMaskedFrame(ByteBuffer out, int opcode, byte[] payload, int offset, int length, int maskKey) {
-        out.put((byte) (0x80 | opcode));
+        putMaskedFrame(out, opcode, false, payload, offset, length, maskKey);
+    }
+
+    /**
+     * The same, with RSV1 set when {@code rsv1}: the first frame of a compressed message
+     * (RFC 7692 §6). {@code out} must be a heap buffer.
+     */
+    static void putMaskedFrame(ByteBuffer out, int opcode, boolean rsv1, byte[] payload, int offset, int length,
+                               int maskKey) {
+        out.put((byte) (0x80 | (rsv1 ? 0x40 : 0) | opcode));
         if (length <= 125) {
             out.put((byte) (0x80 | length));
         } else if (length <= 0xFFFF) {
@@ -91,10 +120,18 @@ final class Wire {
             out.putLong(length);
         }
         out.putInt(maskKey);
-        byte[] key = {(byte) (maskKey >>> 24), (byte) (maskKey >>> 16), (byte) (maskKey >>> 8), (byte) maskKey};
-        for (int i = 0; i < length; i++) {
-            out.put((byte) (payload[offset + i] ^ key[i & 3]));
+        // Eight bytes at a time: from a multiple of 4 on, the key's four bytes repeat twice in a long.
+        byte[] a = out.array();
+        int at = out.arrayOffset() + out.position();
+        long key8 = ((long) maskKey << 32) | (maskKey & 0xFFFFFFFFL);
+        int i = 0;
+        for (; i + 8 <= length; i += 8) {
+            LONGS.set(a, at + i, (long) LONGS.get(payload, offset + i) ^ key8);
         }
+        for (; i < length; i++) {
+            a[at + i] = (byte) (payload[offset + i] ^ (maskKey >>> (24 - 8 * (i & 3))));
+        }
+        out.position(out.position() + length);
     }
 
     /**
@@ -105,6 +142,8 @@ final class Wire {
      */
     static final class Reader {
         boolean fin;
+        /** RSV1: the first frame of a compressed message, when permessage-deflate is in use (RFC 7692 §6). */
+        boolean rsv1;
         int opcode;
         int payloadOffset;
         int payloadLength;
@@ -150,6 +189,7 @@ final class Wire {
                 return false;
             }
             fin = (b0 & 0x80) != 0;
+            rsv1 = (b0 & 0x40) != 0;
             opcode = b0 & 0x0F;
             payloadOffset = base + header;
             payloadLength = (int) length;

@@ -2,25 +2,26 @@ package dev.sanfi.sockets.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class LatenciesTest {
 
     @Test
-    void percentilesAreNearestRank() {
+    void percentilesAreExactToThreeDigits() {
         Latencies latencies = new Latencies();
-        for (int i = 100; i >= 1; i--) { // out of order on purpose
-            latencies.add(i);
+        for (int i = 100; i >= 1; i--) { // 1 to 100 ms, out of order on purpose
+            latencies.add(i * 1_000_000L);
         }
 
-        assertThat(latencies.percentile(50)).isEqualTo(50);
-        assertThat(latencies.percentile(7)).isEqualTo(7);
-        assertThat(latencies.percentile(99)).isEqualTo(99);
-        assertThat(latencies.percentile(99.5)).isEqualTo(100);
-        assertThat(latencies.percentile(0.1)).isEqualTo(1);
-        assertThat(latencies.max()).isEqualTo(100);
+        assertThat(latencies.count()).isEqualTo(100);
+        assertThat(latencies.percentile(50)).isCloseTo(50_000_000L, withinPercentage(0.1));
+        assertThat(latencies.percentile(7)).isCloseTo(7_000_000L, withinPercentage(0.1));
+        assertThat(latencies.percentile(99)).isCloseTo(99_000_000L, withinPercentage(0.1));
+        assertThat(latencies.max()).isCloseTo(100_000_000L, withinPercentage(0.1));
     }
 
     @Test
@@ -38,17 +39,18 @@ class LatenciesTest {
     }
 
     @Test
-    void itGrowsAndKeepsEveryValue() {
+    void millionsOfValuesAndValuesOutOfRangeAreKept() {
         Latencies latencies = new Latencies();
-        for (int i = 0; i < 200_000; i++) {
-            latencies.add(i);
+        for (int i = 0; i < 2_000_000; i++) {
+            latencies.add(1_000 + i % 1_000); // 1 to 2 µs
         }
-        latencies.percentile(50);
-        latencies.add(-1);
+        latencies.add(-5);
+        latencies.add(TimeUnit.HOURS.toNanos(1));
 
-        assertThat(latencies.count()).isEqualTo(200_001);
-        assertThat(latencies.percentile(0.0001)).isEqualTo(-1);
-        assertThat(latencies.max()).isEqualTo(199_999);
+        assertThat(latencies.count()).isEqualTo(2_000_002);
+        assertThat(latencies.percentile(0.00001)).isZero();
+        assertThat(latencies.percentile(50)).isCloseTo(1_500L, withinPercentage(0.1));
+        assertThat(latencies.max()).isCloseTo(Latencies.LONGEST, withinPercentage(0.1));
     }
 
     @Test

@@ -16,35 +16,42 @@ import org.xml.sax.InputSource;
 
 class SpeedChartTest {
 
-    private static final List<String> RUN = List.of(
-            "node RESULT echoes_per_s=100000 p50_ms=8.00 p99_ms=14.18 max_ms=21.47 min_conn=900 max_conn=1100 errors=0 lost=0",
-            "04-echo-netty RESULT echoes_per_s=650000 p50_ms=1.20 p99_ms=3.73 max_ms=40.08 min_conn=6000 max_conn=7000 errors=0 lost=0",
+    static final List<String> RUN = List.of(
+            "# bench/run 2026-12-07: server on CPU 1, generator on CPU 0, of 2",
+            "node text-32 RESULT load=echo type=text size=32 echoes_per_s=100000 p99_ms=14.18 max_ms=21.47 errors=0 lost=0",
+            "node binary-32 RESULT load=echo type=binary size=32 echoes_per_s=120000 p99_ms=12.00 max_ms=20.00 errors=0 lost=0",
+            "node c1000 RESULT load=echo echoes_per_s=90000 errors=0 lost=0",
+            "04-echo-netty text-32 RESULT load=echo echoes_per_s=650000 errors=0 lost=0",
+            "04-echo-netty binary-32 RESULT load=echo echoes_per_s=600000 errors=0 lost=0",
             "",
-            "02-echo-jsr356 RESULT echoes_per_s=112000 p50_ms=7.00 p99_ms=16.02 max_ms=43.28 min_conn=1000 max_conn=1200 errors=0 lost=0");
+            "02-echo-jsr356 text-32 RESULT load=echo echoes_per_s=112000 errors=0 lost=0",
+            "02-echo-jsr356 binary-32 RESULT load=echo echoes_per_s=130000 errors=3 lost=0",
+            "03-echo-jetty text-32 FAILED");
 
     @Test
-    void everyServerIsAMultipleOfTheReferenceInTheRunsOrder() {
-        List<SpeedChart.Bar> bars = SpeedChart.bars(RUN, "node");
+    void everyServerButTheReferenceHasABarPerMessageLoadInTheRunsOrder() {
+        List<SpeedChart.Bar> bars = SpeedChart.bars(RunResults.parse(RUN), "node");
 
-        assertThat(bars).extracting(SpeedChart.Bar::server).containsExactly("node", "04-echo-netty", "02-echo-jsr356");
-        assertThat(bars).extracting(SpeedChart.Bar::ratio).satisfiesExactly(
-                node -> assertThat(node).isEqualTo(1.0),
-                netty -> assertThat(netty).isCloseTo(6.5, within(1e-9)),
-                tyrus -> assertThat(tyrus).isCloseTo(1.12, within(1e-9)));
+        assertThat(bars).extracting(SpeedChart.Bar::load).containsExactly(
+                "text-32", "text-32", "text-32", "binary-32", "binary-32");
+        assertThat(bars).extracting(SpeedChart.Bar::server).containsExactly(
+                "04-echo-netty", "02-echo-jsr356", "03-echo-jetty", "04-echo-netty", "02-echo-jsr356");
+        assertThat(bars.get(0).ratio()).isCloseTo(6.5, within(1e-9));
+        assertThat(bars.get(1).ratio()).isCloseTo(1.12, within(1e-9));
+        assertThat(bars.get(2).ratio()).as("a failed load has no bar").isZero();
+        assertThat(bars.get(3).ratio()).isCloseTo(5.0, within(1e-9));
+        assertThat(bars.get(4).ratio()).as("a load with errors has no bar").isZero();
     }
 
     @Test
     void withoutTheReferenceThereIsNoChart() {
-        assertThatThrownBy(() -> SpeedChart.bars(RUN.subList(1, 2), "node"))
+        assertThatThrownBy(() -> SpeedChart.bars(RunResults.parse(RUN.subList(4, 6)), "node"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("no result for node: the chart shows every rate as a multiple of its");
-        assertThatThrownBy(() -> SpeedChart.bars(List.of("node RESULT failed"), "node"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("no echoes_per_s in the line for node");
     }
 
     @Test
-    void theSvgIsMarkedAsGeneratedAndHasOneBarPerServer(@TempDir Path dir) throws Exception {
+    void theSvgIsMarkedAsGeneratedAndHasABarPerServerAndLoad(@TempDir Path dir) throws Exception {
         Path results = Files.write(dir.resolve("results"), RUN);
         Path svg = dir.resolve("speed.svg");
 
@@ -56,7 +63,7 @@ class SpeedChartTest {
         parsers.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false); // offline
         Document document = parsers.newDocumentBuilder().parse(new InputSource(new StringReader(text))); // well-formed XML, or this throws
         assertThat(document.getDocumentElement().getTagName()).isEqualTo("svg");
-        assertThat(text).contains("<!-- x Node ws: node=1.00 04-echo-netty=6.50 02-echo-jsr356=1.12 -->");
-        assertThat(text.split("fill:rgb\\(42,98,201\\)", -1)).as("one bar in the series colour per server").hasSize(1 + 3);
+        assertThat(text).contains("<!-- x Node ws: 04-echo-netty/text-32=6.50 02-echo-jsr356/text-32=1.12"
+                + " 03-echo-jetty/text-32=0.00 04-echo-netty/binary-32=5.00 02-echo-jsr356/binary-32=0.00 -->");
     }
 }
