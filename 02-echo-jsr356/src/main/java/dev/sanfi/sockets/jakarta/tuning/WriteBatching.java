@@ -125,8 +125,18 @@ public final class WriteBatching extends BaseFilter {
             return ctx.getStopAction();
         }
         if (size > 0) {
-            // What was collected goes first; Grizzly's write queue keeps the two writes in this order.
-            connection.write(Buffers.wrap(connection.getMemoryManager(), pending, 0, size));
+            // What was collected goes first, in the same write as this frame: a write of its own through
+            // connection.write would pass this filter again on this thread and be collected once more,
+            // to go out after this frame (after a Close, say).
+            Buffer collected = Buffers.wrap(connection.getMemoryManager(), pending, 0, size);
+            if (message instanceof Buffer frame) {
+                ctx.setMessage(Buffers.appendBuffers(connection.getMemoryManager(), collected, frame));
+            } else {
+                synchronized (batch) {
+                    batch.owner = null; // the rest of this read's writes go out one by one, in order
+                }
+                connection.write(collected);
+            }
         }
         return ctx.getInvokeAction();
     }
