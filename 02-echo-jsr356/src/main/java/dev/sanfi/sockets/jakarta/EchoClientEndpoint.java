@@ -1,20 +1,20 @@
 package dev.sanfi.sockets.jakarta;
 
 import dev.sanfi.sockets.common.ClientEvents;
-import jakarta.websocket.ClientEndpoint;
 import jakarta.websocket.CloseReason;
-import jakarta.websocket.OnClose;
-import jakarta.websocket.OnError;
-import jakarta.websocket.OnMessage;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
 import java.nio.ByteBuffer;
 
 /**
- * The client side as an annotated endpoint: the annotations tell the container which method takes
- * which event. We pass an instance to {@code connectToServer}, so it can carry its listener.
+ * The client side as a programmatic endpoint: a subclass of {@link Endpoint} that registers its
+ * message handlers when the session opens. Programmatic, not annotated, because only the
+ * programmatic {@code connectToServer} takes a {@code ClientEndpointConfig}, and only that config
+ * carries what {@code @ClientEndpoint} cannot: the TLS context and the extensions to offer.
  */
-@ClientEndpoint
-public final class EchoClientEndpoint {
+final class EchoClientEndpoint extends Endpoint {
 
     private final ClientEvents events;
 
@@ -22,24 +22,23 @@ public final class EchoClientEndpoint {
         this.events = events;
     }
 
-    @OnMessage
-    public void onText(String text) {
-        events.onText(text);
+    @Override
+    public void onOpen(Session session, EndpointConfig config) {
+        // Whole messages only: the container joins fragments, as on the server.
+        session.addMessageHandler(String.class, (MessageHandler.Whole<String>) events::onText);
+        session.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) data -> {
+            byte[] bytes = new byte[data.remaining()];
+            data.get(bytes);
+            events.onBinary(bytes);
+        });
     }
 
-    @OnMessage
-    public void onBinary(ByteBuffer data) {
-        byte[] bytes = new byte[data.remaining()];
-        data.get(bytes);
-        events.onBinary(bytes);
-    }
-
-    @OnClose
+    @Override
     public void onClose(Session session, CloseReason reason) {
         events.onClose(reason.getCloseCode().getCode(), reason.getReasonPhrase());
     }
 
-    @OnError
+    @Override
     public void onError(Session session, Throwable error) {
         events.onError(error);
     }

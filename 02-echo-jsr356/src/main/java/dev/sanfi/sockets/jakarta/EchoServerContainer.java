@@ -1,6 +1,7 @@
 package dev.sanfi.sockets.jakarta;
 
 import jakarta.websocket.DeploymentException;
+import jakarta.websocket.Extension;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.util.Map;
 import java.util.Set;
@@ -19,14 +20,23 @@ final class EchoServerContainer extends TyrusServerContainer {
     static final String CONTEXT_PATH = "/";
 
     private final TyrusWebSocketEngine engine;
+    private final Set<Extension> extensions;
 
     /**
      * @param incomingBufferSize how many bytes of one frame Tyrus buffers at most before it fails the
      *                           connection; Tyrus reads a whole frame before it looks at it
+     * @param extensions         the extensions every endpoint deployed here may negotiate: Tyrus gives
+     *                           an annotated endpoint the container's installed extensions
      */
-    EchoServerContainer(int incomingBufferSize) {
+    EchoServerContainer(int incomingBufferSize, Set<Extension> extensions) {
         super((Set<Class<?>>) null); // no classes scanned: the endpoint is registered explicitly
+        this.extensions = Set.copyOf(extensions);
         this.engine = TyrusWebSocketEngine.builder(this).incomingBufferSize(incomingBufferSize).build();
+    }
+
+    @Override
+    public Set<Extension> getInstalledExtensions() {
+        return extensions;
     }
 
     @Override

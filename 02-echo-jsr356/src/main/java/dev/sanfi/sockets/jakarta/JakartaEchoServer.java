@@ -5,17 +5,20 @@ import dev.sanfi.sockets.common.JulBridge;
 import dev.sanfi.sockets.common.Limits;
 import dev.sanfi.sockets.common.ServerSettings;
 import dev.sanfi.sockets.jakarta.guard.CloseOnce;
+import dev.sanfi.sockets.jakarta.guard.DeflateNegotiation;
 import dev.sanfi.sockets.jakarta.guard.EmptyCloseEcho;
 import dev.sanfi.sockets.jakarta.guard.FrameCheckFilter;
 import dev.sanfi.sockets.jakarta.guard.HandshakeDeadline;
 import dev.sanfi.sockets.jakarta.guard.Keepalive;
 import dev.sanfi.sockets.jakarta.guard.LingeringClose;
 import dev.sanfi.sockets.jakarta.guard.OpenSessions;
+import dev.sanfi.sockets.jakarta.guard.PerMessageDeflate;
 import dev.sanfi.sockets.jakarta.guard.RequestCheck;
 import jakarta.websocket.DeploymentException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +28,7 @@ import org.glassfish.grizzly.filterchain.FilterChainBuilder;
 import org.glassfish.grizzly.http.HttpCodecFilter;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
 import org.glassfish.grizzly.strategies.WorkerThreadIOStrategy;
 import org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn;
 
@@ -64,7 +68,10 @@ public final class JakartaEchoServer implements EchoServer {
         });
         // Tyrus fails with 1011 when an unparsed frame plus the next read exceed this; the guard
         // refuses every frame over the limit (1009) before Tyrus sees it, so Tyrus's own cap is not needed.
-        EchoServerContainer container = new EchoServerContainer(Integer.MAX_VALUE);
+        // permessage-deflate (RFC 7692) only when asked for: Tyrus's own extension (made per message
+        // by the guard), installed in the container, which gives it to every endpoint it deploys.
+        EchoServerContainer container = new EchoServerContainer(Integer.MAX_VALUE,
+                settings.deflate() ? Set.of(new PerMessageDeflate()) : Set.of());
         // The specification's own settings: Tyrus buffers messages up to the limit, and never closes a
         // session as idle itself (it would close with 1000; the guard's Keepalive closes with 1001).
         container.setDefaultMaxTextMessageBufferSize(settings.maxMessageBytes());
@@ -101,6 +108,12 @@ public final class JakartaEchoServer implements EchoServer {
         listener.getTransport().setIOStrategy(WorkerThreadIOStrategy.getInstance());
         // A WebSocket connection lives long; the Keepalive, not Grizzly, decides when one is idle.
         listener.getKeepAlive().setIdleTimeoutInSeconds(-1);
+        if (settings.secure()) {
+            // Grizzly's SSL filter goes right above the transport, so everything above it — the HTTP
+            // codec, the guard, Tyrus, the page — reads and writes plain bytes: https:// and wss://.
+            listener.setSecure(true);
+            listener.setSSLEngineConfig(new SSLEngineConfigurator(settings.tls(), false, false, false));
+        }
         listener.registerAddOn(new WebSocketAddOn(container, EchoServerContainer.CONTEXT_PATH));
         listener.registerAddOn((networkListener, chain) -> insertGuard(chain, settings, timer, lingering, closeOnce, openSessions));
         return listener;
@@ -108,8 +121,8 @@ public final class JakartaEchoServer implements EchoServer {
 
     /**
      * The deadline before the HTTP codec (it acts on accept); after the codec, in the order reads pass
-     * them: the request check, the lingering close, the keepalive, the frame check; then the two that
-     * act on Tyrus's writes, which pass them in the other direction.
+     * them: the request check, the extension offers, the lingering close, the keepalive, the frame
+     * check; then the two that act on Tyrus's writes, which pass them in the other direction.
      */
     private static void insertGuard(FilterChainBuilder chain, ServerSettings settings, ScheduledExecutorService timer,
                                     LingeringClose lingering, CloseOnce closeOnce, OpenSessions openSessions) {
@@ -125,6 +138,7 @@ public final class JakartaEchoServer implements EchoServer {
         chain.add(codec + 1, new FrameCheckFilter(settings.maxMessageBytes(), closeOnce));
         chain.add(codec + 1, keepalive);
         chain.add(codec + 1, lingering);
+        chain.add(codec + 1, new DeflateNegotiation(settings.deflate()));
         chain.add(codec + 1, requestCheck);
         chain.add(codec, new HandshakeDeadline(timer, settings.handshakeTimeout()));
     }

@@ -94,6 +94,11 @@ class JakartaEchoClientTest {
     static final class RecordingEvents implements ClientEvents {
         private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
 
+        /** Whether no event is waiting to be read. */
+        boolean nothingYet() {
+            return lines.isEmpty();
+        }
+
         String next() throws InterruptedException {
             String line = lines.poll(10, TimeUnit.SECONDS);
             assertThat(line).as("an event within 10 s").isNotNull();

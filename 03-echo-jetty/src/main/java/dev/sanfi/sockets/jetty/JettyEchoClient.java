@@ -10,8 +10,11 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 
 /**
@@ -20,6 +23,8 @@ import org.eclipse.jetty.websocket.client.WebSocketClient;
  * connection, nothing left running after it.
  */
 public final class JettyEchoClient implements EchoClientSession {
+
+    private static final String PERMESSAGE_DEFLATE = "permessage-deflate";
 
     private final WebSocketClient client;
     private final Session session;
@@ -41,7 +46,7 @@ public final class JettyEchoClient implements EchoClientSession {
      *                     within {@link Limits#HANDSHAKE_TIMEOUT}
      */
     public static JettyEchoClient connect(URI uri, ClientOptions options, ClientEvents events) throws IOException {
-        WebSocketClient client = new WebSocketClient();
+        WebSocketClient client = new WebSocketClient(httpClient(options));
         client.setConnectTimeout(Limits.HANDSHAKE_TIMEOUT.toMillis());
         client.setIdleTimeout(Limits.IDLE_TIMEOUT);
         // Jetty's client defaults to 64 KiB; accept what our servers may echo by default.
@@ -51,7 +56,11 @@ public final class JettyEchoClient implements EchoClientSession {
         client.setStopTimeout(0); // close() frees everything at once; the Close handshake is sendClose's job
         try {
             client.start();
-            Session session = client.connect(new ClientEndpoint(events), uri)
+            ClientUpgradeRequest upgrade = new ClientUpgradeRequest(uri);
+            if (options.deflate()) {
+                upgrade.addExtensions(PERMESSAGE_DEFLATE); // Jetty's own extension (RFC 7692)
+            }
+            Session session = client.connect(new ClientEndpoint(events), upgrade)
                     .get(Limits.HANDSHAKE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             return new JettyEchoClient(client, session);
         } catch (InterruptedException e) {
@@ -62,6 +71,23 @@ public final class JettyEchoClient implements EchoClientSession {
             throw stopAfter(client, cause instanceof IOException io ? io
                     : new IOException("cannot connect to " + uri + ": " + cause.getMessage(), cause));
         }
+    }
+
+    /**
+     * The HTTP client under the WebSocket client, with its TLS for {@code wss://}: the trust given,
+     * or the JDK's default trust store when none is; the host-name check of HTTPS (RFC 2818 §3.1,
+     * RFC 6125) unless switched off. Jetty sends the host name as SNI (RFC 6066 §3) by itself.
+     * The WebSocket client starts and stops it with itself.
+     */
+    private static HttpClient httpClient(ClientOptions options) {
+        SslContextFactory.Client tls = new SslContextFactory.Client();
+        if (options.trust() != null) {
+            tls.setSslContext(options.trust());
+        }
+        tls.setEndpointIdentificationAlgorithm(options.verifyHostname() ? "HTTPS" : null);
+        HttpClient http = new HttpClient();
+        http.setSslContextFactory(tls);
+        return http;
     }
 
     /** Stops a client whose connection failed; the failure is what the caller hears of. */

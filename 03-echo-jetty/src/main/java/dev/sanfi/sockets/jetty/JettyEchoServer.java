@@ -4,6 +4,7 @@ import dev.sanfi.sockets.common.EchoProtocol;
 import dev.sanfi.sockets.common.EchoServer;
 import dev.sanfi.sockets.common.Limits;
 import dev.sanfi.sockets.common.ServerSettings;
+import dev.sanfi.sockets.jetty.guard.DeflateNegotiation;
 import dev.sanfi.sockets.jetty.guard.HandshakeDeadline;
 import dev.sanfi.sockets.jetty.guard.Keepalive;
 import dev.sanfi.sockets.jetty.guard.OpenSessions;
@@ -11,12 +12,16 @@ import dev.sanfi.sockets.jetty.guard.RequestCheck;
 import dev.sanfi.sockets.jetty.guard.Utf8FailFast;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLContext;
+import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
 import org.eclipse.jetty.websocket.server.WebSocketCreator;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
@@ -34,8 +39,9 @@ import org.slf4j.LoggerFactory;
  * </pre>
  *
  * <p>Around them, from {@code guard}: {@code HandshakeDeadline} on the connector; {@code Keepalive}
- * and {@code OpenSessions} as session listeners of the container; {@code Utf8FailFast} and
- * {@code OpenSessions} around the creator. {@code ServerThreads} sizes the pool for fairness.
+ * and {@code OpenSessions} as session listeners of the container; {@code DeflateNegotiation},
+ * {@code Utf8FailFast} and {@code OpenSessions} around the creator. With {@code ServerSettings.tls()}
+ * the connector speaks TLS first. {@code ServerThreads} sizes the pool for fairness.
  */
 public final class JettyEchoServer implements EchoServer {
 
@@ -56,7 +62,9 @@ public final class JettyEchoServer implements EchoServer {
     /** Starts a server with these settings; it listens when this returns. */
     public static JettyEchoServer start(ServerSettings settings) throws IOException {
         Server server = new Server(ServerThreads.pool());
-        ServerConnector connector = new ServerConnector(server, httpWithLimits());
+        ServerConnector connector = settings.secure()
+                ? new ServerConnector(server, tls(settings.tls()), httpWithLimits(true))
+                : new ServerConnector(server, httpWithLimits(false));
         connector.setHost(settings.host());
         connector.setPort(settings.port());
         // Before the upgrade this is an HTTP connection: a client that stops sending its request
@@ -72,7 +80,8 @@ public final class JettyEchoServer implements EchoServer {
             configureSessions(container, settings);
             container.addSessionListener(sessions);
             container.addSessionListener(new Keepalive(server.getScheduler(), settings.pingInterval(), settings.idleTimeout()));
-            container.addMapping(EchoProtocol.ECHO_PATH, sessions.admitting(Utf8FailFast.on(echo())));
+            container.addMapping(EchoProtocol.ECHO_PATH,
+                    sessions.admitting(Utf8FailFast.on(DeflateNegotiation.on(echo(), settings.deflate()))));
         });
         upgrades.setHandler(new PageHandler(settings.originPolicy()));
         server.setHandler(new RequestCheck(settings.originPolicy(), upgrades));
@@ -87,26 +96,41 @@ public final class JettyEchoServer implements EchoServer {
 
     /** Every upgrade that got this far gets an EchoEndpoint. */
     private static WebSocketCreator echo() {
-        return (request, response, callback) -> {
-            // Jetty would accept permessage-deflate (RFC 7692) when offered; this module speaks plain
-            // RFC 6455 like the other echo servers, so that their wire traffic can be compared.
-            response.setExtensions(List.of());
-            return new EchoEndpoint();
-        };
+        return (request, response, callback) -> new EchoEndpoint();
     }
 
     /** HTTP/1.1 with the request head limited: larger heads get 431 (RFC 6585 §5). */
-    private static HttpConnectionFactory httpWithLimits() {
+    private static HttpConnectionFactory httpWithLimits(boolean secure) {
         HttpConfiguration http = new HttpConfiguration();
         http.setRequestHeaderSize(Limits.MAX_HANDSHAKE_BYTES);
         http.setSendServerVersion(false);
+        if (secure) {
+            // Marks requests that came over TLS as https; no SNI check, as the one certificate is
+            // the client's to judge (RFC 6125), not the server's.
+            SecureRequestCustomizer https = new SecureRequestCustomizer();
+            https.setSniHostCheck(false);
+            http.addCustomizer(https);
+        }
         return new HttpConnectionFactory(http);
+    }
+
+    /**
+     * TLS in front of HTTP/1.1 on the same connector: Jetty's {@link SslConnectionFactory} decrypts,
+     * then hands the plain bytes to the HTTP connection, which upgrades to WebSocket as over plain
+     * TCP ({@code wss://} is {@code ws://} inside TLS, RFC 6455 §11.1.2).
+     */
+    private static SslConnectionFactory tls(SSLContext context) {
+        SslContextFactory.Server factory = new SslContextFactory.Server();
+        factory.setSslContext(context);
+        return new SslConnectionFactory(factory, HttpVersion.HTTP_1_1.asString());
     }
 
     /** Every limit of the contract set explicitly: Jetty's defaults are 64 KiB messages and 30 s idle. */
     private static void configureSessions(ServerWebSocketContainer container, ServerSettings settings) {
         // Jetty closes a larger message with 1009 itself, counted as it is reassembled, since
-        // EchoEndpoint takes whole messages; a single frame may be as large, no larger.
+        // EchoEndpoint takes whole messages; a single frame may be as large, no larger. With
+        // permessage-deflate the count is of inflated bytes: Jetty's extension inflates a frame
+        // in pieces of at most 8 KiB and hands each on before it inflates more (autoFragment).
         container.setMaxTextMessageSize(settings.maxMessageBytes());
         container.setMaxBinaryMessageSize(settings.maxMessageBytes());
         container.setMaxFrameSize(settings.maxMessageBytes());

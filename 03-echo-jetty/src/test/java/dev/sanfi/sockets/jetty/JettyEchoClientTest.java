@@ -21,8 +21,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 class JettyEchoClientTest {
+
+    /** Held by every test class that starts Jetty clients, so that {@link #closeStopsTheClientsThreads} counts only its own. */
+    static final String CLIENT_THREADS = "threads of Jetty's HttpClient";
 
     private static JettyEchoServer server;
     private static URI uri;
@@ -39,7 +43,7 @@ class JettyEchoClientTest {
     }
 
     /** Every event as a string, in the order the client reported them. */
-    private static final class Recorded implements ClientEvents {
+    static final class Recorded implements ClientEvents {
         final BlockingQueue<String> events = new LinkedBlockingQueue<>();
 
         @Override
@@ -83,6 +87,7 @@ class JettyEchoClientTest {
     }
 
     @Test
+    @ResourceLock(CLIENT_THREADS)
     void closeStopsTheClientsThreads() throws Exception {
         JettyEchoClient client = JettyEchoClient.connect(uri, new Recorded());
         assertThat(jettyClientThreads()).isPositive();

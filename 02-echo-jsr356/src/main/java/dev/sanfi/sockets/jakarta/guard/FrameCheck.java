@@ -6,6 +6,10 @@ import dev.sanfi.sockets.raw.FrameParser;
 import dev.sanfi.sockets.raw.MessageAssembler;
 import dev.sanfi.sockets.raw.Opcode;
 import dev.sanfi.sockets.raw.ProtocolException;
+import dev.sanfi.sockets.raw.deflate.DeflateParameters;
+import dev.sanfi.sockets.raw.deflate.MessageDeflater;
+import dev.sanfi.sockets.raw.deflate.MessageInflater;
+import dev.sanfi.sockets.raw.deflate.PerMessageDeflate;
 import java.nio.ByteBuffer;
 
 /**
@@ -21,6 +25,10 @@ import java.nio.ByteBuffer;
  *       (§8.1);</li>
  *   <li>a Close payload of 1 byte or with a code that may not be sent: 1002; a reason that is not
  *       UTF-8: 1007 (§5.5.1, §7.4).</li>
+ *   <li>with permessage-deflate agreed (RFC 7692), RSV1 where §6.1 forbids it: 1002; a compressed
+ *       message counted and checked as it inflates, a step at a time: 1009 once its inflated bytes
+ *       pass the limit, before Tyrus, which inflates a whole frame at once, gets the frame's end;
+ *       data that does not inflate: 1007.</li>
  * </ul>
  * Everything before the frame with the fault goes on, so earlier messages are still echoed; nothing
  * from the faulty frame on does. After the client's Close nothing goes on either: §5.5.1 lets the
@@ -43,13 +51,35 @@ public final class FrameCheck {
 
     private final FrameParser parser;
     private final MessageAssembler messages;
+    /** The inflater of a connection that agreed to permessage-deflate; null for one that did not. */
+    private final MessageInflater inflater;
     private boolean done;
     private volatile boolean emptyCloseSeen;
 
     /** @param maxMessageBytes the limit of one frame and of one reassembled message */
     public FrameCheck(int maxMessageBytes) {
-        this.parser = FrameParser.forServer(maxMessageBytes);
-        this.messages = new MessageAssembler(maxMessageBytes);
+        this(maxMessageBytes, null);
+    }
+
+    /**
+     * @param maxMessageBytes the limit of one message (inflated, when compressed) and of one frame
+     * @param deflate         what the handshake agreed for permessage-deflate (RFC 7692), or null:
+     *                        then RSV1 may start a message, whose inflated bytes are what the limit
+     *                        and the UTF-8 check see, inflated a step at a time as they arrive
+     */
+    public FrameCheck(int maxMessageBytes, DeflateParameters deflate) {
+        // A compressed frame may be a little longer than the message it holds; the limit is the message's.
+        this.parser = FrameParser.forServer(deflate == null ? maxMessageBytes : MessageDeflater.compressBound(maxMessageBytes),
+                deflate != null);
+        this.inflater = deflate == null ? null : PerMessageDeflate.forServer(deflate).inflater();
+        this.messages = new MessageAssembler(maxMessageBytes, inflater);
+    }
+
+    /** Frees the inflater's native memory, if any; the connection is gone. */
+    public void release() {
+        if (inflater != null) {
+            inflater.release();
+        }
     }
 
     /** Checks the next bytes of the stream, from {@code bytes}' position to its limit (the position moves). */

@@ -2,6 +2,9 @@ package dev.sanfi.sockets.jakarta.guard;
 
 import java.io.IOException;
 import org.glassfish.grizzly.Buffer;
+import org.glassfish.grizzly.CloseListener;
+import org.glassfish.grizzly.CloseType;
+import org.glassfish.grizzly.Closeable;
 import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.Grizzly;
 import org.glassfish.grizzly.attributes.Attribute;
@@ -14,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Grizzly filter in front of Tyrus that puts every read of an upgraded connection through the
- * connection's {@link FrameCheck}: what is fine goes on to Tyrus; at a fault the connection is failed
+ * connection's {@link FrameCheck} (with permessage-deflate, if the upgrade agreed to it): what is fine goes on to Tyrus; at a fault the connection is failed
  * (RFC 6455 §7.1.7) with a Close of the fault's code, by {@link CloseOnce}, after Tyrus has echoed the
  * messages before the fault. Tyrus then reports the session closed with 1006, as it saw no closing
  * handshake.
@@ -41,6 +44,7 @@ public final class FrameCheckFilter extends BaseFilter {
     }
 
     @Override
+    @SuppressWarnings("unchecked") // Grizzly's close listener takes raw types
     public NextAction handleRead(FilterChainContext ctx) throws IOException {
         Connection<?> connection = ctx.getConnection();
         if (!RequestCheck.upgraded(connection)) {
@@ -48,7 +52,9 @@ public final class FrameCheckFilter extends BaseFilter {
         }
         FrameCheck check = CHECK.get(connection);
         if (check == null) {
-            CHECK.set(connection, new FrameCheck(maxMessageBytes));
+            FrameCheck checks = new FrameCheck(maxMessageBytes, DeflateNegotiation.agreed(connection));
+            CHECK.set(connection, checks);
+            connection.addCloseListener((CloseListener<Closeable, CloseType>) (closed, type) -> checks.release());
             return ctx.getInvokeAction(); // the upgrade request itself: frames start after Tyrus's 101
         }
         Buffer bytes = ((HttpContent) ctx.getMessage()).getContent();

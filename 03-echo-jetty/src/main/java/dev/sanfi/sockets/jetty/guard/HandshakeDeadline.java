@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.io.ssl.SslConnection;
 import org.eclipse.jetty.util.thread.Scheduler;
 import org.eclipse.jetty.websocket.core.WebSocketConnection;
 
@@ -17,6 +18,8 @@ import org.eclipse.jetty.websocket.core.WebSocketConnection;
  * <p>The connector's idle timeout alone is not enough: it only measures silence, so a client that
  * sends one byte of its request head just before each timeout would hold the socket forever. Once
  * upgraded, the endpoint carries a {@link WebSocketConnection} instead and the deadline lets it be.
+ * Over TLS the deadline starts when the TCP connection is accepted, so a TLS handshake that stalls
+ * is closed by it too.
  * (A keep-alive connection that fetched the page is closed at the deadline too; a browser simply
  * opens a new one.)
  */
@@ -35,6 +38,12 @@ public final class HandshakeDeadline implements Connection.Listener {
     public void onOpened(Connection connection) {
         if (connection instanceof WebSocketConnection) {
             return; // Jetty tells connector listeners about the upgraded connection too
+        }
+        if (connection instanceof SslConnection) {
+            // Over TLS the HTTP connection sits on the SslConnection's decrypted end, and its
+            // deadline covers the TLS handshake as well; the SslConnection itself stays under the
+            // WebSocket connection for good, so it gets none.
+            return;
         }
         deadlines.put(connection, scheduler.schedule(() -> expire(connection), timeoutMillis, TimeUnit.MILLISECONDS));
     }

@@ -3,7 +3,8 @@
  * {@code RequestCheck} (the refusals of {@code common}'s RequestRules, RFC 6455 §4.2.1, §4.4, §10.2),
  * {@code HandshakeDeadline} (a whole request head within the handshake timeout), {@code Keepalive}
  * (Ping a silent peer, 1001 an idle one, any frame counting as life), {@code Utf8FailFast}
- * (RFC 6455 §8.1), {@code OpenSessions} (1001 to every session on shutdown).
+ * (RFC 6455 §8.1), {@code OpenSessions} (1001 to every session on shutdown), {@code DeflateNegotiation}
+ * with {@code DeflateOffers} (at most one valid permessage-deflate offer accepted, RFC 7692 §7).
  *
  * <p>The echo endpoint does not know this package: each class reaches it through one of Jetty's own
  * mechanisms, a handler in front of the upgrade, a connection listener on the connector, a session
