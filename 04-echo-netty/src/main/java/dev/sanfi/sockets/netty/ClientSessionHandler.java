@@ -8,6 +8,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
@@ -15,6 +16,7 @@ import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketClientHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketHandshakeException;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +35,7 @@ final class ClientSessionHandler extends ChannelDuplexHandler {
     private boolean closeSent;
     private int closeCode = CloseCodes.ABNORMAL_CLOSURE;
     private String closeReason = "";
+    private volatile String extensions = "";
 
     ClientSessionHandler(WebSocketClientHandshaker handshaker, ClientEvents events) {
         this.handshaker = handshaker;
@@ -42,6 +45,11 @@ final class ClientSessionHandler extends ChannelDuplexHandler {
     /** Done when the server accepted the upgrade, failed when it refused or the connection ended. */
     ChannelPromise handshakeFuture() {
         return handshakeFuture;
+    }
+
+    /** The extensions the server agreed to in its 101 ({@code Sec-WebSocket-Extensions}), or "". */
+    String extensions() {
+        return extensions;
     }
 
     @Override
@@ -80,6 +88,7 @@ final class ClientSessionHandler extends ChannelDuplexHandler {
         }
         try {
             handshaker.finishHandshake(ctx.channel(), response);
+            extensions = response.headers().get(HttpHeaderNames.SEC_WEBSOCKET_EXTENSIONS, "");
             handshakeFuture.trySuccess();
         } catch (WebSocketHandshakeException e) {
             String body = response.content().toString(StandardCharsets.UTF_8).strip();
@@ -117,6 +126,15 @@ final class ClientSessionHandler extends ChannelDuplexHandler {
         }
         events.onClose(closeCode, closeReason);
         ctx.fireChannelInactive();
+    }
+
+    /** A failed TLS handshake ends the opening handshake with its own exception, which says which check failed. */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof SslHandshakeCompletionEvent tls && !tls.isSuccess()) {
+            handshakeFuture.tryFailure(tls.cause());
+        }
+        ctx.fireUserEventTriggered(event);
     }
 
     @Override

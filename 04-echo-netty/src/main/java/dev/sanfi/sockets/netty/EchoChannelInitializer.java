@@ -6,13 +6,17 @@ import dev.sanfi.sockets.common.ServerSettings;
 import dev.sanfi.sockets.netty.guard.Backpressure;
 import dev.sanfi.sockets.netty.guard.CloseCodeCheck;
 import dev.sanfi.sockets.netty.guard.CloseHandshake;
+import dev.sanfi.sockets.netty.guard.DeflateOffers;
 import dev.sanfi.sockets.netty.guard.FailTheConnection;
 import dev.sanfi.sockets.netty.guard.HandshakeDeadline;
+import dev.sanfi.sockets.netty.guard.InflateFailure;
 import dev.sanfi.sockets.netty.guard.Keepalive;
 import dev.sanfi.sockets.netty.guard.LingeringClose;
 import dev.sanfi.sockets.netty.guard.MessageSizeLimit;
 import dev.sanfi.sockets.netty.guard.OpenSessions;
+import dev.sanfi.sockets.netty.guard.ReservedBits;
 import dev.sanfi.sockets.netty.guard.RequestCheck;
+import dev.sanfi.sockets.netty.guard.WindowBitsAnswer;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
@@ -21,6 +25,10 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.codec.http.websocketx.extensions.WebSocketServerExtensionHandler;
+import io.netty.handler.codec.http.websocketx.extensions.compression.PerMessageDeflateServerExtensionHandshaker;
+import io.netty.handler.ssl.SslHandler;
+import javax.net.ssl.SSLEngine;
 
 /**
  * Builds the pipeline of every accepted connection. Inbound events run from the socket to the last
@@ -30,6 +38,11 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
  * <p>The spine is Netty's textbook WebSocket server — HTTP codec, aggregator, protocol handler,
  * then the echo. Around it sit the {@code guard} handlers, each closing one gap the stock handlers
  * leave (chapter 7 draws the pipeline before and after the upgrade). The echo knows none of them.
+ *
+ * <p>With TLS ({@code ServerSettings.tls()}), Netty's {@link SslHandler} comes first: it turns the
+ * bytes of the socket into the plain bytes every other handler reads, and back. With compression
+ * ({@code ServerSettings.deflate()}), Netty's extension handler negotiates permessage-deflate (RFC
+ * 7692) and puts its inflater and deflater where it stood, in front of the protocol handler.
  */
 final class EchoChannelInitializer extends ChannelInitializer<Channel> {
 
@@ -44,6 +57,9 @@ final class EchoChannelInitializer extends ChannelInitializer<Channel> {
     @Override
     protected void initChannel(Channel channel) {
         ChannelPipeline pipeline = channel.pipeline();
+        if (settings.secure()) {
+            pipeline.addLast("tls", tlsHandler());
+        }
         pipeline.addLast("http", new HttpServerCodec(new HttpDecoderConfig()
                 .setMaxInitialLineLength(Limits.MAX_HANDSHAKE_BYTES)
                 .setMaxHeaderSize(Limits.MAX_HANDSHAKE_BYTES)));
@@ -54,6 +70,17 @@ final class EchoChannelInitializer extends ChannelInitializer<Channel> {
         // and its close() after a violation must become a half-close on its way to the socket.
         pipeline.addLast("idle", Keepalive.timers(settings.pingInterval(), settings.idleTimeout()));
         pipeline.addLast("lingering-close", new LingeringClose());
+        if (settings.deflate()) {
+            // guard, before the inflater: the RSV bits, once the decoder lets them through.
+            pipeline.addLast("reserved-bits", new ReservedBits());
+            // guard, before the inflater: a compressed message in one piece (see compressedMessages).
+            pipeline.addLast("compressed-messages", compressedMessages(settings));
+            // guard, HTTP phase: offers RFC 7692 §7 says to decline are gone before Netty reads them.
+            pipeline.addLast("deflate-offers", new DeflateOffers());
+            pipeline.addLast("deflate", compression(settings)); // puts the inflater right after itself
+            // guard, after the inflater: its failures as 1009 or 1002.
+            pipeline.addLast("inflate-failure", new InflateFailure());
+        }
         pipeline.addLast("websocket", new WebSocketServerProtocolHandler(protocolConfig(settings)));
         // guard, after the protocol handler: they see HandshakeComplete and the frames it passes on.
         pipeline.addLast("handshake-deadline", new HandshakeDeadline(settings.handshakeTimeout()));
@@ -70,6 +97,69 @@ final class EchoChannelInitializer extends ChannelInitializer<Channel> {
         pipeline.addLast("failure", new FailTheConnection());
     }
 
+    /**
+     * The server's end of TLS for one connection. Its handshake has the bound of the upgrade: a
+     * client that trickles its ClientHello (slow loris on TLS) is cut off as one that trickles its
+     * request head; {@code HandshakeDeadline} bounds the two together as well.
+     */
+    private SslHandler tlsHandler() {
+        SSLEngine engine = settings.tls().createSSLEngine();
+        engine.setUseClientMode(false); // the server's side: it presents the certificate
+        SslHandler handler = new SslHandler(engine);
+        handler.setHandshakeTimeoutMillis(settings.handshakeTimeout().toMillis());
+        return handler;
+    }
+
+    /**
+     * permessage-deflate (RFC 7692) when a client offers it, and nothing older: Netty's
+     * {@code WebSocketServerCompressionHandler} also accepts {@code x-webkit-deflate-frame}, a draft
+     * that current browsers no longer send. The inflater of each connection stops at
+     * {@link #maxInflatedFrame} bytes of one frame, so a frame of 1 MiB that would inflate to 1 GiB
+     * costs 1 MiB; {@code MessageSizeLimit} then holds every message to the exact limit.
+     */
+    static WebSocketServerExtensionHandler compression(ServerSettings settings) {
+        return new WebSocketServerExtensionHandler(new WindowBitsAnswer(new PerMessageDeflateServerExtensionHandshaker(
+                6,     // zlib's default level
+                true,  // server_max_window_bits, when offered: 15 only, the JDK Deflater's one window;
+                       // DeflateOffers declines a smaller one first (RFC 7692 §7.1.2.1)
+                15,    // client_max_window_bits, when offered: the client's value if smaller, else none
+                true,  // server_no_context_takeover, when offered: accepted (§7.1.1.1)
+                true,  // client_no_context_takeover, when offered: agreed, and the inflater starts afresh
+                       // for each message, as it must for a client that ends one with BFINAL (§7.2.3.4)
+                maxInflatedFrame(settings.maxMessageBytes()))));
+    }
+
+    /**
+     * The fragments of a message joined before they are inflated, up to {@link #maxFramePayload}
+     * compressed bytes: Netty's inflater fails a first fragment that yields no bytes yet — legal
+     * (RFC 7692 §6.1 lets a compressed message be cut anywhere), and what a client that streams its
+     * compressor sends — with "cannot read uncompressed buffer". Joined, a message inflates in one
+     * go, bounded by {@link #maxInflatedFrame}; Pings and Pongs between the fragments pass at once.
+     */
+    static MessageSizeLimit compressedMessages(ServerSettings settings) {
+        return new MessageSizeLimit(maxFramePayload(settings.maxMessageBytes(), true));
+    }
+
+    /**
+     * What the inflater may produce from one frame: the message limit and 1 KiB. Netty's inflater
+     * fails once its buffer is full and fewer than 512 bytes are left in it — even when the frame
+     * is done — so the slack keeps a message of exactly the limit clear of that edge.
+     */
+    static int maxInflatedFrame(int maxMessageBytes) {
+        return (int) Math.min(Integer.MAX_VALUE, (long) maxMessageBytes + 1024);
+    }
+
+    /**
+     * The largest frame payload the decoder takes, and with compression the largest compressed
+     * message. Compressed, a message of the limit can be a little longer than the limit: zlib puts
+     * incompressible bytes in stored blocks of about 16 KiB, 5 bytes of header each (RFC 1951
+     * §3.2.4), so 1 MiB of random bytes is 1 MiB and 325 bytes compressed.
+     */
+    static int maxFramePayload(int maxMessageBytes, boolean deflate) {
+        long max = maxMessageBytes;
+        return (int) Math.min(Integer.MAX_VALUE, deflate ? max + max / 1024 + 64 : max);
+    }
+
     static WebSocketServerProtocolConfig protocolConfig(ServerSettings settings) {
         return WebSocketServerProtocolConfig.newBuilder()
                 .websocketPath(EchoProtocol.ECHO_PATH)
@@ -77,9 +167,10 @@ final class EchoChannelInitializer extends ChannelInitializer<Channel> {
                 .checkStartsWith(true)
                 .handshakeTimeoutMillis(settings.handshakeTimeout().toMillis())
                 // One frame may be as large as one message; larger ones fail with 1009.
-                .maxFramePayloadLength(settings.maxMessageBytes())
-                // With extensions allowed the decoder stops checking RSV bits (RFC 6455 §5.2).
-                .allowExtensions(false)
+                .maxFramePayloadLength(maxFramePayload(settings.maxMessageBytes(), settings.deflate()))
+                // With extensions allowed the decoder stops checking RSV bits (RFC 6455 §5.2):
+                // ReservedBits checks them then.
+                .allowExtensions(settings.deflate())
                 .expectMaskedFrames(true)
                 .allowMaskMismatch(false)
                 // Report violations as exceptions; FailTheConnection sends the Close, once.

@@ -25,15 +25,22 @@ import io.netty.handler.codec.http.websocketx.WebSocketClientHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakerFactory;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketVersion;
-import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.codec.http.websocketx.extensions.WebSocketClientExtensionHandler;
+import io.netty.handler.codec.http.websocketx.extensions.compression.PerMessageDeflateClientExtensionHandshaker;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
+import java.security.NoSuchAlgorithmException;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
 
 /**
  * The echo client on Netty: one event loop thread owned by the session, a pipeline of HTTP codec,
@@ -47,9 +54,11 @@ public final class NettyEchoClient implements EchoClientSession {
 
     private final EventLoopGroup group;
     private final Channel channel;
+    private final ClientSessionHandler session;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private NettyEchoClient(EventLoopGroup group, Channel channel) {
+    private NettyEchoClient(EventLoopGroup group, Channel channel, ClientSessionHandler session) {
+        this.session = session;
         this.group = group;
         this.channel = channel;
     }
@@ -59,14 +68,20 @@ public final class NettyEchoClient implements EchoClientSession {
         return connect(uri, ClientOptions.defaults(), events);
     }
 
-    /** Connects and completes the opening handshake within {@link Limits#HANDSHAKE_TIMEOUT}. */
+    /**
+     * Connects and completes the opening handshake within {@link Limits#HANDSHAKE_TIMEOUT}; for
+     * {@code wss://}, the TLS handshake first, with the options' trust. A certificate that fails a
+     * check is an {@link javax.net.ssl.SSLHandshakeException} saying which.
+     */
     public static NettyEchoClient connect(URI uri, ClientOptions options, ClientEvents events) throws IOException {
         boolean secure = "wss".equals(uri.getScheme().toLowerCase(Locale.ROOT));
-        String host = uri.getHost();
+        String host = unbracketed(uri.getHost());
         int port = uri.getPort() != -1 ? uri.getPort() : secure ? 443 : 80;
-        SslContext tls = secure ? SslContextBuilder.forClient().build() : null;
+        SSLContext tls = secure ? trustOf(options) : null;
         WebSocketClientHandshaker handshaker = WebSocketClientHandshakerFactory.newHandshaker(
-                uri, WebSocketVersion.V13, null, false, new DefaultHttpHeaders(), Limits.MAX_MESSAGE_BYTES,
+                uri, WebSocketVersion.V13, null,
+                options.deflate(), // extensions allowed: the frame decoder lets the compressed bit through
+                new DefaultHttpHeaders(), EchoChannelInitializer.maxFramePayload(Limits.MAX_MESSAGE_BYTES, options.deflate()),
                 true, // mask every frame (RFC 6455 §5.3)
                 false, Limits.SHUTDOWN_GRACE.toMillis(), false,
                 false); // no Origin header: this is not a browser (§10.2)
@@ -84,11 +99,15 @@ public final class NettyEchoClient implements EchoClientSession {
                         @Override
                         protected void initChannel(SocketChannel channel) {
                             if (tls != null) {
-                                channel.pipeline().addLast(tls.newHandler(channel.alloc(), host, port));
+                                channel.pipeline().addLast(tlsHandler(tls, options, host, port));
                             }
                             channel.pipeline()
                                     .addLast(new HttpClientCodec())
-                                    .addLast(new HttpObjectAggregator(MAX_RESPONSE_BYTES))
+                                    .addLast(new HttpObjectAggregator(MAX_RESPONSE_BYTES));
+                            if (options.deflate()) {
+                                channel.pipeline().addLast(compression());
+                            }
+                            channel.pipeline()
                                     .addLast(new Utf8FrameValidator())
                                     .addLast(new WebSocketFrameAggregator(Limits.MAX_MESSAGE_BYTES))
                                     .addLast(session);
@@ -103,7 +122,7 @@ public final class NettyEchoClient implements EchoClientSession {
                 Throwable cause = session.handshakeFuture().cause();
                 throw cause instanceof IOException e ? e : new IOException(cause.toString(), cause);
             }
-            return new NettyEchoClient(group, channel);
+            return new NettyEchoClient(group, channel, session);
         } catch (Exception e) { // also a ConnectException, which Netty's sync() throws undeclared
             shutdown(group);
             if (e instanceof InterruptedException) {
@@ -112,6 +131,59 @@ public final class NettyEchoClient implements EchoClientSession {
             }
             throw e instanceof IOException io ? io : new IOException("cannot connect to " + uri + ": " + e, e);
         }
+    }
+
+    /**
+     * The offer of permessage-deflate (RFC 7692), and of nothing older: Netty's
+     * {@code WebSocketClientCompressionHandler} would offer the {@code deflate-frame} drafts too. The
+     * inflater stops a little past the message limit, as the server's does.
+     */
+    private static WebSocketClientExtensionHandler compression() {
+        return new WebSocketClientExtensionHandler(new PerMessageDeflateClientExtensionHandshaker(
+                6,     // zlib's default level
+                false, // client_max_window_bits not offered: the JDK's Deflater has one window size
+                15,    // server_max_window_bits not asked for (15 is the default)
+                false, // client_no_context_takeover not offered
+                false, // server_no_context_takeover not asked for
+                EchoChannelInitializer.maxInflatedFrame(Limits.MAX_MESSAGE_BYTES)));
+    }
+
+    private static SSLContext trustOf(ClientOptions options) throws IOException {
+        try {
+            return options.trust() != null ? options.trust() : SSLContext.getDefault();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IOException("no TLS in this JDK: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The client's end of TLS. The certificate must name the host of the URL — the JDK's
+     * {@code "HTTPS"} identification, the check of RFC 2818 §3.1 and RFC 6125 that browsers make —
+     * unless the options say otherwise ({@code --insecure}); and the host goes out as SNI (RFC 6066
+     * §3), so that a server with many names presents the right certificate. SNI carries host names
+     * only, never an IP literal.
+     */
+    private static SslHandler tlsHandler(SSLContext tls, ClientOptions options, String host, int port) {
+        SSLEngine engine = tls.createSSLEngine(host, port);
+        engine.setUseClientMode(true);
+        SSLParameters parameters = engine.getSSLParameters();
+        parameters.setEndpointIdentificationAlgorithm(options.verifyHostname() ? "HTTPS" : null);
+        if (!isIpLiteral(host)) {
+            parameters.setServerNames(List.of(new SNIHostName(host)));
+        }
+        engine.setSSLParameters(parameters);
+        SslHandler handler = new SslHandler(engine);
+        handler.setHandshakeTimeoutMillis(Limits.HANDSHAKE_TIMEOUT.toMillis());
+        return handler;
+    }
+
+    /** {@code [::1]} as {@code URI.getHost()} gives it is {@code ::1} to a socket and to TLS. */
+    private static String unbracketed(String host) {
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    }
+
+    private static boolean isIpLiteral(String host) {
+        return host.contains(":") || host.chars().allMatch(c -> c == '.' || Character.isDigit(c));
     }
 
     @Override
@@ -142,6 +214,11 @@ public final class NettyEchoClient implements EchoClientSession {
         }
         channel.close().awaitUninterruptibly();
         shutdown(group);
+    }
+
+    /** The extensions the server agreed to, as its 101 named them ("" for none): {@code permessage-deflate} when compressed. */
+    String extensions() {
+        return session.extensions();
     }
 
     /** True once {@link #close()} has ended the session's event loop thread. */

@@ -38,6 +38,66 @@ public final class WireBytes {
                 + "\r\n");
     }
 
+    /** The upgrade request, offering the extensions given (RFC 6455 §9.1), e.g. {@code permessage-deflate}. */
+    public static ByteBuf upgradeRequest(String extensions) {
+        return ascii("GET /echo HTTP/1.1\r\n"
+                + "Host: localhost:8084\r\n"
+                + "Upgrade: websocket\r\n"
+                + "Connection: Upgrade\r\n"
+                + "Sec-WebSocket-Key: " + SAMPLE_KEY + "\r\n"
+                + "Sec-WebSocket-Version: 13\r\n"
+                + "Sec-WebSocket-Extensions: " + extensions + "\r\n"
+                + "\r\n");
+    }
+
+    /**
+     * What permessage-deflate sends for one message (RFC 7692 §7.2.1): the raw DEFLATE of the bytes
+     * with a sync flush, without the {@code 00 00 ff ff} the flush ends with; a fresh compressor
+     * for each call, so no context is taken over.
+     */
+    public static byte[] deflated(byte[] data) {
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater(java.util.zip.Deflater.BEST_COMPRESSION, true);
+        try {
+            deflater.setInput(data);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] chunk = new byte[64 * 1024];
+            int n;
+            do {
+                n = deflater.deflate(chunk, 0, chunk.length, java.util.zip.Deflater.SYNC_FLUSH);
+                out.write(chunk, 0, n);
+            } while (n == chunk.length || !deflater.needsInput());
+            byte[] flushed = out.toByteArray();
+            return java.util.Arrays.copyOf(flushed, flushed.length - 4);
+        } finally {
+            deflater.end();
+        }
+    }
+
+    /** {@link #deflated} of {@code count} zero bytes, made without holding them: a deflate bomb. */
+    public static byte[] deflatedZeros(long count) {
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater(java.util.zip.Deflater.BEST_COMPRESSION, true);
+        try {
+            byte[] zeros = new byte[1024 * 1024];
+            byte[] chunk = new byte[64 * 1024];
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            for (long left = count; left > 0; left -= zeros.length) {
+                deflater.setInput(zeros, 0, (int) Math.min(left, zeros.length));
+                while (!deflater.needsInput()) {
+                    out.write(chunk, 0, deflater.deflate(chunk));
+                }
+            }
+            int n;
+            do {
+                n = deflater.deflate(chunk, 0, chunk.length, java.util.zip.Deflater.SYNC_FLUSH);
+                out.write(chunk, 0, n);
+            } while (n == chunk.length);
+            byte[] flushed = out.toByteArray();
+            return java.util.Arrays.copyOf(flushed, flushed.length - 4);
+        } finally {
+            deflater.end();
+        }
+    }
+
     public static ByteBuf ascii(String text) {
         return Unpooled.copiedBuffer(text, StandardCharsets.ISO_8859_1);
     }
@@ -48,9 +108,12 @@ public final class WireBytes {
         frame.writeByte(firstByte);
         if (payload.length < 126) {
             frame.writeByte(0x80 | payload.length);
-        } else {
+        } else if (payload.length <= 0xffff) {
             frame.writeByte(0x80 | 126);
             frame.writeShort(payload.length);
+        } else {
+            frame.writeByte(0x80 | 127);
+            frame.writeLong(payload.length);
         }
         frame.writeBytes(MASK);
         for (int i = 0; i < payload.length; i++) {

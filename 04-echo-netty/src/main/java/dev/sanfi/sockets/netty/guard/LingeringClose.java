@@ -7,6 +7,9 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.util.ReferenceCountUtil;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -23,6 +26,17 @@ import java.util.concurrent.TimeUnit;
  * channel right after reporting any violation; this handler sits between it and the socket, so that
  * close becomes a half-close. The bound also covers a peer that never answers an idle or shutdown
  * Close (§7.1.1: the server closes the TCP connection; it need not wait for ever).
+ *
+ * <p>Over TLS the half-close starts with TLS's own: a {@code close_notify} alert before the FIN
+ * (RFC 8446 §6.1: each party sends one "before closing its write side of the connection"), so that
+ * the peer reads an end of stream rather than a truncated connection. Reading goes on through the
+ * {@link SslHandler}: TLS 1.3 closes each direction on its own.
+ *
+ * <p>What the peer sends after our Close, but its Close, is dropped here, in front of everything
+ * that would decode, inflate, validate or echo it: after failing a connection an endpoint "MUST NOT
+ * continue to attempt to process data" (RFC 6455 §7.1.7), and after any Close of ours there is
+ * nothing left to answer (§5.5.1). A peer that goes on sending compressed fragments cannot keep the
+ * inflater busy through the grace.
  */
 public final class LingeringClose extends ChannelDuplexHandler {
 
@@ -35,6 +49,9 @@ public final class LingeringClose extends ChannelDuplexHandler {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof CloseWebSocketFrame) {
             closeReceived = true; // the peer has spoken: a close from now on is the real one
+        } else if (closeWritten != null && msg instanceof WebSocketFrame) {
+            ReferenceCountUtil.release(msg);
+            return;
         }
         ctx.fireChannelRead(msg);
     }
@@ -67,12 +84,21 @@ public final class LingeringClose extends ChannelDuplexHandler {
         ctx.flush();
         closeWritten.addListener(written -> {
             if (written.isSuccess()) {
-                duplex.shutdownOutput(); // FIN after our Close; the input stays open
+                endOutput(ctx, duplex); // FIN after our Close; the input stays open
                 duplex.config().setAutoRead(true); // read on: to the peer's Close or end of stream
             } else {
                 ctx.close();
             }
         });
+    }
+
+    private static void endOutput(ChannelHandlerContext ctx, DuplexChannel duplex) {
+        SslHandler tls = ctx.pipeline().get(SslHandler.class);
+        if (tls == null) {
+            duplex.shutdownOutput();
+        } else {
+            tls.closeOutbound().addListener(sent -> duplex.shutdownOutput());
+        }
     }
 
     @Override

@@ -1,7 +1,9 @@
 package dev.sanfi.sockets.netty.guard;
 
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
@@ -14,8 +16,12 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
  * RFC 6455 §10.4 asks for exactly this limit, against a peer that sends "a long stream of small
  * frames that are a part of a fragmented message".
  *
- * <p>A message in one frame never gets here too big: the decoder refuses such a frame from its
- * header, before reading the payload ({@code maxFramePayloadLength}).
+ * <p>Without compression a message in one frame never gets here too big: the decoder refuses such
+ * a frame from its header, before reading the payload ({@code maxFramePayloadLength}). With
+ * permessage-deflate the decoder sees the compressed length, and the inflater stops a little past
+ * the limit; the first frame of a message is checked here, inflated, against the limit itself — the
+ * aggregator passes an unfragmented message on unchecked and counts a fragmented one from its first
+ * continuation on.
  */
 public final class MessageSizeLimit extends WebSocketFrameAggregator {
 
@@ -24,6 +30,17 @@ public final class MessageSizeLimit extends WebSocketFrameAggregator {
     public MessageSizeLimit(int maxMessageBytes) {
         super(maxMessageBytes);
         this.maxMessageBytes = maxMessageBytes;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+        if ((msg instanceof TextWebSocketFrame || msg instanceof BinaryWebSocketFrame)
+                && ((WebSocketFrame) msg).content().readableBytes() > maxMessageBytes) {
+            handleOversizedMessage(ctx, (WebSocketFrame) msg);
+            ((WebSocketFrame) msg).release();
+            return;
+        }
+        super.channelRead(ctx, msg);
     }
 
     @Override

@@ -3,10 +3,13 @@ package dev.sanfi.sockets.netty.guard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.handler.ssl.NotSslRecordException;
 import java.io.IOException;
+import javax.net.ssl.SSLHandshakeException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -40,6 +43,21 @@ class FailTheConnectionTest {
 
         assertThat(channel.<Object>readOutbound()).isNull();
         assertThat(channel.isOpen()).isFalse();
+    }
+
+    @Test
+    @DisplayName("plain bytes on a TLS port, or a failed TLS handshake, just close the connection: no frame, no TLS to send it in")
+    void tlsFailureCloses() {
+        channel.pipeline().fireExceptionCaught(new DecoderException(new NotSslRecordException("not an SSL/TLS record")));
+
+        assertThat(channel.<Object>readOutbound()).isNull();
+        assertThat(channel.isOpen()).isFalse();
+
+        EmbeddedChannel other = new EmbeddedChannel(new FailTheConnection());
+        other.pipeline().fireExceptionCaught(new DecoderException(new SSLHandshakeException("no cipher suites in common")));
+        assertThat(other.<Object>readOutbound()).isNull();
+        assertThat(other.isOpen()).isFalse();
+        other.finishAndReleaseAll();
     }
 
     @Test

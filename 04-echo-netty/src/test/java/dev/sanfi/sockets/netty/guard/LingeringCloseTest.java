@@ -48,16 +48,31 @@ class LingeringCloseTest {
     }
 
     @Test
-    @DisplayName("frames of the peer still pass while it has not answered our Close")
-    void readsOnAfterOurClose() {
+    @DisplayName("RFC 6455 §7.1.7: after our Close the peer's frames are read and dropped, only its Close passes on")
+    void dropsAllButTheClose() {
         sendOurClose();
 
-        channel.writeInbound(new TextWebSocketFrame("late"));
+        TextWebSocketFrame late = new TextWebSocketFrame("late");
+        channel.writeInbound(late);
+
+        assertThat(channel.<Object>readInbound()).isNull();
+        assertThat(late.refCnt()).as("released").isZero();
+        assertThat(channel.isOpen()).isTrue();
+
+        channel.writeInbound(new CloseWebSocketFrame(1001, ""));
+        CloseWebSocketFrame answer = channel.readInbound();
+        assertThat(answer.statusCode()).isEqualTo(1001);
+        answer.release();
+    }
+
+    @Test
+    @DisplayName("before our Close every frame passes")
+    void passesFramesBeforeOurClose() {
+        channel.writeInbound(new TextWebSocketFrame("early"));
 
         TextWebSocketFrame passed = channel.readInbound();
-        assertThat(passed.text()).isEqualTo("late");
+        assertThat(passed.text()).isEqualTo("early");
         passed.release();
-        assertThat(channel.isOpen()).isTrue();
     }
 
     @Test

@@ -53,4 +53,34 @@ class MessageSizeLimitTest {
         assertThat(caught).isInstanceOf(CorruptedWebSocketFrameException.class);
         assertThat(((CorruptedWebSocketFrameException) caught).closeStatus().code()).isEqualTo(1009);
     }
+
+    @Test
+    @DisplayName("an unfragmented message over the limit (as the inflater makes one) is a violation with 1009")
+    void oneFrameOverTheLimitIs1009() {
+        BinaryWebSocketFrame inflated = new BinaryWebSocketFrame(Unpooled.wrappedBuffer(new byte[11]));
+        channel.writeInbound(inflated);
+
+        assertThat(channel.<Object>readInbound()).isNull();
+        assertThat(inflated.refCnt()).as("released").isZero();
+        assertThat(((CorruptedWebSocketFrameException) caught).closeStatus().code()).isEqualTo(1009);
+    }
+
+    @Test
+    @DisplayName("a first fragment over the limit is a violation at once, not at the next fragment")
+    void firstFragmentOverTheLimitIs1009() {
+        channel.writeInbound(new TextWebSocketFrame(false, 0, "hello world"));
+
+        assertThat(((CorruptedWebSocketFrameException) caught).closeStatus().code()).isEqualTo(1009);
+    }
+
+    @Test
+    @DisplayName("an unfragmented message of exactly the limit passes")
+    void oneFrameAtTheLimitPasses() {
+        channel.writeInbound(new TextWebSocketFrame("helloworld"));
+
+        TextWebSocketFrame message = channel.readInbound();
+        assertThat(message.text()).isEqualTo("helloworld");
+        message.release();
+        assertThat(caught).isNull();
+    }
 }
