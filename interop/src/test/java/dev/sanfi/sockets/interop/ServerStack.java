@@ -79,10 +79,46 @@ enum ServerStack {
     /**
      * Whether this client, against this server, may hear 1006 instead of 1009 in the over-the-limit
      * cell: the server's reset reaches the client while it is still writing, and the client stops at
-     * the failed write without reading the Close that had arrived. The reference server's deviation.
+     * the failed write without reading the Close that had arrived; over TLS, the reset ends the TLS
+     * stream for every client. The reference server's deviation.
      */
-    boolean mayLoseTheLimitClose(ClientStack client) {
-        return !lingersAfterFailing() && !client.readsAfterAFailedWrite();
+    boolean mayLoseTheLimitClose(ClientStack client, Transport transport) {
+        // Over TLS the reset ends the TLS stream itself, and with it the Close for every client.
+        return !lingersAfterFailing() && (transport == Transport.WSS || !client.readsAfterAFailedWrite());
+    }
+
+    /**
+     * Whether the server refuses this client's message of exactly the limit over this transport,
+     * because its size limit counts each frame's bytes as they are on the wire, compressed, instead
+     * of the inflated message: the reference server's, with Java-WebSocket's permessage-deflate.
+     * 1 MiB of random bytes compresses to a little more than 1 MiB (deflate's stored blocks cost 5
+     * bytes each): one frame of it is refused (1009), a series of small ones is not
+     * ({@link ClientStack#fragmentsCompressedMessages}).
+     */
+    boolean refusesTheLimitCompressed(ClientStack client, Transport transport) {
+        return this == REFERENCE && transport == Transport.DEFLATE && !client.fragmentsCompressedMessages();
+    }
+
+    /**
+     * Whether the server runs over this transport. Where it does not, the table says so
+     * ({@link #notOver}), and the row checks that the server refuses those settings at start,
+     * instead of leaving the cells out: 06-echo-spring's server refuses TLS (its Tomcat wants a
+     * key store, the settings hold an {@code SSLContext}); node-echo is chapter 1's plain example,
+     * on plain {@code ws://} alone.
+     */
+    boolean supports(Transport transport) {
+        return notOver(transport).isEmpty();
+    }
+
+    /** Why the server does not run over this transport, for the table; empty where it does. */
+    String notOver(Transport transport) {
+        if (this == SPRING && transport == Transport.WSS) {
+            return "no TLS yet";
+        }
+        if (this == NODE && transport != Transport.WS) {
+            return "plain ws:// only";
+        }
+        return "";
     }
 
     /** The servers that have the echo page, in order: the columns of the browser table. */
