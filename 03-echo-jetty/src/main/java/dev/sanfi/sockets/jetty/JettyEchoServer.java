@@ -40,7 +40,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Around them, from {@code guard}: {@code HandshakeDeadline} on the connector; {@code Keepalive}
  * and {@code OpenSessions} as session listeners of the container; {@code DeflateNegotiation},
- * {@code Utf8FailFast} and {@code OpenSessions} around the creator. With {@code ServerSettings.tls()}
+ * {@code Utf8FailFast} and {@code OpenSessions} around the creator (with {@code --deflate},
+ * {@code DeflateNegotiation} also puts {@code AgreedDeflateExtension} in the server's extension
+ * registry). With {@code ServerSettings.tls()}
  * the connector speaks TLS first. {@code ServerThreads} sizes the pool for fairness.
  */
 public final class JettyEchoServer implements EchoServer {
@@ -81,7 +83,7 @@ public final class JettyEchoServer implements EchoServer {
             container.addSessionListener(sessions);
             container.addSessionListener(new Keepalive(server.getScheduler(), settings.pingInterval(), settings.idleTimeout()));
             container.addMapping(EchoProtocol.ECHO_PATH,
-                    sessions.admitting(Utf8FailFast.on(DeflateNegotiation.on(echo(), settings.deflate()))));
+                    sessions.admitting(Utf8FailFast.on(DeflateNegotiation.on(server, echo(), settings.deflate()))));
         });
         upgrades.setHandler(new PageHandler(settings.originPolicy()));
         server.setHandler(new RequestCheck(settings.originPolicy(), upgrades));

@@ -38,10 +38,17 @@ public final class ChatClient {
     private final PrintStream out;
     private final PrintStream err;
     private final EventLine lines = new EventLine(ZoneId.systemDefault());
+    /** Sent first on every connection, before anything else (the token, for a server that asks for one); null: none. */
+    private final String firstMessage;
 
     public ChatClient(PrintStream out, PrintStream err) {
+        this(out, err, null);
+    }
+
+    public ChatClient(PrintStream out, PrintStream err, String firstMessage) {
         this.out = out;
         this.err = err;
+        this.firstMessage = firstMessage;
     }
 
     /** Resume attempts in a row before the client gives up on a server that is gone. */
@@ -147,6 +154,9 @@ public final class ChatClient {
             @Override
             public void onOpen(ServerHandshake handshake) {
                 opened.set(true);
+                if (firstMessage != null) {
+                    send(firstMessage);
+                }
             }
 
             @Override

@@ -1,5 +1,9 @@
 package dev.sanfi.sockets.chat;
 
+import dev.sanfi.sockets.chat.auth.Authentication;
+import dev.sanfi.sockets.chat.auth.ClientAuthOptions;
+import dev.sanfi.sockets.chat.auth.ServerAuthOptions;
+import dev.sanfi.sockets.chat.auth.TokenCommand;
 import dev.sanfi.sockets.common.EchoCommand;
 import dev.sanfi.sockets.common.JulBridge;
 import dev.sanfi.sockets.common.OriginPolicy;
@@ -14,6 +18,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,17 +26,20 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * The chat's command line: {@code server} (the default) and {@code client}.
+ * The chat's command line: {@code server} (the default), {@code client}, and {@code token} for a
+ * server that asks for one ({@code dev.sanfi.sockets.chat.auth}).
  *
  * <pre>
- * server [--host H] [--port N] [--ws-port N] [--allow-origin O]... [--redis redis://HOST:PORT]
- * client [URL] --name NAME
+ * server [--host H] [--port N] [--ws-port N] [--allow-origin O]... [--redis redis://HOST:PORT] [--secret-file FILE]
+ * client [URL] --name NAME [--token-file FILE]
+ * token --secret-file FILE --name NAME [--minutes N]
  * </pre>
  *
  * Exit codes as in every module: 0 done, 1 failed (cannot start, cannot connect), 2 bad arguments.
@@ -56,7 +64,8 @@ public final class ChatCommand {
         JulBridge.install();
         CommandLine line = new CommandLine(new Root())
                 .addSubcommand("server", new ServerCommand(out, err))
-                .addSubcommand("client", new ClientCommand(in, out, err));
+                .addSubcommand("client", new ClientCommand(in, out, err))
+                .addSubcommand("token", new TokenCommand(out, Clock.systemUTC()));
         line.setOut(new PrintWriter(out, true));
         line.setErr(new PrintWriter(err, true));
         line.setParameterExceptionHandler((e, arguments) -> {
@@ -107,6 +116,9 @@ public final class ChatCommand {
                         + " (default: one room in memory, no Redis).")
         String redis;
 
+        @Mixin
+        ServerAuthOptions auth = new ServerAuthOptions();
+
         ServerCommand(PrintStream out, PrintStream err) {
             this.out = out;
             this.err = err;
@@ -152,9 +164,10 @@ public final class ChatCommand {
         public Integer call() throws InterruptedException {
             ChatSettings settings = settings();
             ClusterSettings cluster = cluster();
+            Authentication authentication = auth.authentication(Clock.systemUTC());
             ChatServer server;
             try {
-                server = ChatServer.start(settings, cluster);
+                server = ChatServer.start(settings, cluster, authentication);
             } catch (RedisException e) {
                 err.println(NAME + ": cannot reach Redis at " + cluster.redis() + ": " + e.getMessage());
                 return EchoCommand.EXIT_FAILED;
@@ -169,6 +182,9 @@ public final class ChatCommand {
             out.println("  websocket: ws://" + host + ":" + server.wsPort() + ChatRequestTarget.CHAT_PATH + "?name=NAME");
             if (cluster != null) {
                 out.println("  cluster:   one room with every node on " + cluster.redis());
+            }
+            if (authentication != null) {
+                out.println("  members:   only with a token from the token command, as their first message");
             }
             out.println("Press Ctrl+C to stop.");
             CountDownLatch stopped = new CountDownLatch(1);
@@ -208,6 +224,9 @@ public final class ChatCommand {
                 description = "Your name in the chat: 1-32 letters, digits, '_', '-', '.'.")
         String name;
 
+        @Mixin
+        ClientAuthOptions auth = new ClientAuthOptions();
+
         ClientCommand(InputStream in, PrintStream out, PrintStream err) {
             this.in = in;
             this.out = out;
@@ -218,7 +237,7 @@ public final class ChatCommand {
         public Integer call() throws InterruptedException {
             URI uri = target();
             Iterable<String> lines = () -> new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().iterator();
-            return new ChatClient(out, err).run(uri, lines);
+            return new ChatClient(out, err, auth.firstMessage()).run(uri, lines);
         }
 
         /** The URL with {@code name=NAME} added to its query. */

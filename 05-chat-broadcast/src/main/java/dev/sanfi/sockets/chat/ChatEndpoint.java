@@ -10,10 +10,14 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import dev.sanfi.sockets.chat.auth.AuthGate;
+import dev.sanfi.sockets.chat.auth.Authentication;
+import dev.sanfi.sockets.chat.auth.FirstMessage;
 import dev.sanfi.sockets.chat.guard.ConnectionGuard;
 import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketImpl;
@@ -54,12 +58,14 @@ final class ChatEndpoint extends WebSocketServer {
     private final Object lock;
     private final ScheduledExecutorService closer;
     private final ConnectionGuard guard;
+    /** With {@code server --secret-file}: where a connection waits until its first message proves its name; null: an open chat. */
+    private final AuthGate<WebSocket> gate;
     private final CountDownLatch started = new CountDownLatch(1);
     private volatile Exception startFailure;
     private volatile Thread selectorThread;
 
     ChatEndpoint(ChatSettings settings, int pagePort, ScheduledExecutorService closer, ConnectionGuard guard,
-            ClusterRoom<WebSocket> cluster) {
+            ClusterRoom<WebSocket> cluster, Authentication authentication) {
         // RFC 6455 only (the guard's Draft_6455), with the message limit applied however a message
         // is fragmented: the library's own limit bites only at a message's final fragment.
         super(new InetSocketAddress(settings.host(), settings.wsPort()), List.of(guard.draft()));
@@ -71,6 +77,7 @@ final class ChatEndpoint extends WebSocketServer {
         this.lock = cluster != null ? cluster : room;
         this.closer = closer;
         this.guard = guard;
+        this.gate = authentication == null ? null : new AuthGate<>(authentication, closer, this::refuse);
         setReuseAddr(true);
         // TCP_NODELAY stays off (the library's default): a broadcast writes many small frames to
         // each socket, and Nagle's algorithm joins them; with it on, 2,000 joins took 3× as long.
@@ -124,21 +131,50 @@ final class ChatEndpoint extends WebSocketServer {
     @Override
     public void onOpen(WebSocket connection, ClientHandshake handshake) {
         LOG.info("opened {}", connection.getRemoteSocketAddress());
-        ChatRequestTarget target = ChatRequestTarget.parse(handshake.getResourceDescriptor())
-                .orElse(new ChatRequestTarget(ChatRequestTarget.CHAT_PATH, null, null, null));
+        ChatRequestTarget target = targetOf(handshake.getResourceDescriptor());
+        if (gate != null) {
+            gate.opened(connection, target.name()); // joins once its first message is a valid token: admit()
+            return;
+        }
+        join(connection, target.name(), target);
+    }
+
+    /** The first message decided: join under the token's name, or Close 1008 (RFC 6455 §7.4.1). */
+    private void admit(WebSocket connection, Optional<FirstMessage.Admission> admission) {
+        if (admission.orElse(null) instanceof FirstMessage.Admission.Admitted admitted) {
+            join(connection, admitted.name().value(), targetOf(connection.getResourceDescriptor()));
+        } else if (admission.orElse(null) instanceof FirstMessage.Admission.Refused refused) {
+            refuse(connection, refused.reason());
+        }
+    }
+
+    private void refuse(WebSocket connection, String reason) {
+        LOG.info("refused {}: {}", connection.getRemoteSocketAddress(), reason);
+        disconnect(List.of(new ChatRoom.Disconnect<>(connection, ChatRoom.POLICY_VIOLATION, reason)));
+    }
+
+    private static ChatRequestTarget targetOf(String resourceDescriptor) {
+        return ChatRequestTarget.parse(resourceDescriptor).orElse(new ChatRequestTarget(ChatRequestTarget.CHAT_PATH, null, null, null));
+    }
+
+    private void join(WebSocket connection, String name, ChatRequestTarget target) {
         if (cluster != null) {
-            cluster.join(connection, target.name(), target.token(), target.since());
+            cluster.join(connection, name, target.token(), target.since());
             return;
         }
         List<ChatRoom.Disconnect<WebSocket>> disconnects;
         synchronized (room) {
-            disconnects = deliver(room.join(connection, target.name(), target.token(), target.since()));
+            disconnects = deliver(room.join(connection, name, target.token(), target.since()));
         }
         disconnect(disconnects);
     }
 
     @Override
     public void onMessage(WebSocket connection, String text) {
+        if (gate != null && gate.isWaiting(connection)) {
+            admit(connection, gate.firstMessage(connection, text));
+            return;
+        }
         if (cluster != null) {
             cluster.receive(connection, text);
             return;
@@ -152,6 +188,10 @@ final class ChatEndpoint extends WebSocketServer {
 
     @Override
     public void onMessage(WebSocket connection, ByteBuffer data) {
+        if (gate != null && gate.isWaiting(connection)) {
+            admit(connection, gate.firstMessage(connection, null));
+            return;
+        }
         if (cluster != null) {
             cluster.receiveBinary(connection);
             return;
@@ -166,6 +206,9 @@ final class ChatEndpoint extends WebSocketServer {
     @Override
     public void onClose(WebSocket connection, int code, String reason, boolean remote) {
         LOG.info("closed {} with {}{}", connection.getRemoteSocketAddress(), code, reason == null || reason.isEmpty() ? "" : " " + reason);
+        if (gate != null) {
+            gate.closed(connection);
+        }
         send(seats.leave(connection));
     }
 

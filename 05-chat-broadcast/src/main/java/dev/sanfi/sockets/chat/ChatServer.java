@@ -1,5 +1,6 @@
 package dev.sanfi.sockets.chat;
 
+import dev.sanfi.sockets.chat.auth.Authentication;
 import dev.sanfi.sockets.chat.guard.ConnectionGuard;
 import dev.sanfi.sockets.common.Limits;
 import java.io.IOException;
@@ -44,10 +45,18 @@ public final class ChatServer implements AutoCloseable {
      * node on that Redis shares; throws when Redis cannot be reached now.
      */
     public static ChatServer start(ChatSettings settings, ClusterSettings cluster) throws Exception {
+        return start(settings, cluster, null);
+    }
+
+    /**
+     * As {@link #start(ChatSettings, ClusterSettings)}, but with {@code authentication} not null a
+     * member joins only with a valid token as its first message ({@code server --secret-file}).
+     */
+    public static ChatServer start(ChatSettings settings, ClusterSettings cluster, Authentication authentication) throws Exception {
         ClusterRoom<WebSocket> shared = cluster == null ? null
                 : ClusterRoom.connect(cluster, Clock.systemUTC(), settings.messagesPerSecond(), settings.messageBurst());
         try {
-            return serve(settings, shared);
+            return serve(settings, shared, authentication);
         } catch (Exception e) {
             if (shared != null) {
                 shared.close();
@@ -56,7 +65,8 @@ public final class ChatServer implements AutoCloseable {
         }
     }
 
-    private static ChatServer serve(ChatSettings settings, ClusterRoom<WebSocket> cluster) throws Exception {
+    private static ChatServer serve(ChatSettings settings, ClusterRoom<WebSocket> cluster, Authentication authentication)
+            throws Exception {
         PageServer page = PageServer.bind(settings.host(), settings.pagePort());
         try {
             requireFree(settings.host(), settings.wsPort());
@@ -78,7 +88,7 @@ public final class ChatServer implements AutoCloseable {
             page.stop();
             throw e;
         }
-        ChatEndpoint endpoint = new ChatEndpoint(settings, page.port(), closer, guard, cluster);
+        ChatEndpoint endpoint = new ChatEndpoint(settings, page.port(), closer, guard, cluster, authentication);
         if (cluster != null) {
             cluster.start(endpoint::send);
         }
@@ -92,7 +102,7 @@ public final class ChatServer implements AutoCloseable {
             page.stop();
             throw e;
         }
-        page.start(endpoint.getPort());
+        page.start(endpoint.getPort(), authentication != null);
         return new ChatServer(page, endpoint, closer, guard, cluster);
     }
 

@@ -34,6 +34,7 @@ final class PageServer {
 
     private final HttpServer http;
     private volatile int wsPort = -1;
+    private volatile boolean tokenRequired;
 
     private PageServer(HttpServer http) {
         this.http = http;
@@ -50,9 +51,10 @@ final class PageServer {
         return http.getAddress().getPort();
     }
 
-    /** Starts serving; {@code /config.json} tells the page where the chat listens. */
-    void start(int chatPort) {
+    /** Starts serving; {@code /config.json} tells the page where the chat listens, and whether it asks for a token. */
+    void start(int chatPort, boolean tokenRequired) {
         this.wsPort = chatPort;
+        this.tokenRequired = tokenRequired;
         http.start();
     }
 
@@ -68,7 +70,8 @@ final class PageServer {
                 exchange.getResponseHeaders().set("Allow", "GET, HEAD");
                 send(exchange, 405, "text/plain; charset=utf-8", "method not allowed\n".getBytes(StandardCharsets.UTF_8));
             } else if (path.equals("/config.json")) {
-                byte[] body = ("{\"wsPort\":" + wsPort + ",\"wsPath\":\"" + ChatRequestTarget.CHAT_PATH + "\"}")
+                byte[] body = ("{\"wsPort\":" + wsPort + ",\"wsPath\":\"" + ChatRequestTarget.CHAT_PATH + "\",\"token\":"
+                        + tokenRequired + "}")
                         .getBytes(StandardCharsets.UTF_8);
                 send(exchange, 200, "application/json", body);
             } else if (FILES.containsKey(path)) {

@@ -4,7 +4,7 @@
 
 (() => {
   const $ = (id) => document.getElementById(id);
-  const joinForm = $('join'), nameInput = $('name'), joinError = $('join-error');
+  const joinForm = $('join'), nameInput = $('name'), tokenInput = $('access-token'), joinError = $('join-error');
   const room = $('room'), membersList = $('members'), messagesList = $('messages');
   const sayForm = $('say'), textInput = $('text'), sendButton = $('send');
   const status = $('status');
@@ -12,7 +12,8 @@
   const MAX_BACKOFF_MS = 30000;
   // The log keeps this many lines, dropping the oldest: a page left open for days stays small.
   const MAX_LINES = 1000;
-  let config = null;        // {wsPort, wsPath} from /config.json
+  let config = null;        // {wsPort, wsPath, token} from /config.json; token: the server asks for one
+  let accessToken = null;   // with config.token: who we are, sent as the first message on every connection
   let socket = null;
   let myName = null;
   let lastSeq = 0;          // the last seq seen; the next event must carry lastSeq + 1
@@ -156,13 +157,20 @@
   function connect(name) {
     clearTimeout(reconnectTimer);
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+    // With a token the name is in the token, and the token is not in the URL: URLs end up in logs.
+    const query = (accessToken === null ? ['name=' + encodeURIComponent(name)] : [])
+        .concat(token === null ? [] : ['token=' + encodeURIComponent(token), 'since=' + lastSeq]);
     const url = scheme + '://' + location.hostname + ':' + config.wsPort + config.wsPath
-        + '?name=' + encodeURIComponent(name)
-        + (token === null ? '' : '&token=' + encodeURIComponent(token) + '&since=' + lastSeq);
+        + (query.length ? '?' + query.join('&') : '');
     setStatus('connecting', 'connecting…');
     let opened = false;
     socket = new WebSocket(url);
-    socket.onopen = () => { opened = true; };
+    // The server lets a connection in only after this first message (chapter 10b); it waits for it
+    // 5 s, then closes with 1008, as it does for a bad or expired token.
+    socket.onopen = () => {
+      opened = true;
+      if (accessToken !== null) socket.send(JSON.stringify({type: 'auth', token: accessToken}));
+    };
     socket.onmessage = (message) => {
       try {
         onEvent(JSON.parse(message.data));
@@ -174,13 +182,13 @@
       socket = null;
       setConnected(false);
       // 4000: this member came back on another connection (another tab); retrying would take the
-      // name back from it, and it from us, forever. 1008 for the name (missing, invalid, taken):
-      // retrying cannot help. Either way, ask again.
+      // name back from it, and it from us, forever. 1008 for the name (missing, invalid, taken) or
+      // the token (invalid, expired, sent too late): retrying cannot help. Either way, ask again.
       if (close.code === 4000 || close.code === 1008 && close.reason !== 'too slow') {
         room.hidden = true;
         joinForm.hidden = false;
         joinError.textContent = close.code === 4000 ? 'replaced: this name is in use in another window'
-            : close.reason || 'the server refused the name';
+            : close.reason || 'the server refused to let us in';
         joinError.hidden = false;
         setStatus('not-joined', 'not connected');
         return;
@@ -207,6 +215,13 @@
     joinForm.hidden = true;
     room.hidden = false;
     attempt = 0;
+    if (config.token) {
+      const entered = tokenInput.value.trim();
+      if (entered !== accessToken) token = null; // another token: perhaps another member, not a resume
+      accessToken = entered;
+      connect(null);
+      return;
+    }
     if (nameInput.value.trim() !== myName) token = null; // another name: a new member, not a resume
     connect(nameInput.value.trim());
   });
@@ -224,6 +239,15 @@
 
   fetch('/config.json')
       .then((response) => response.json())
-      .then((loaded) => { config = loaded; })
+      .then((loaded) => {
+        config = loaded;
+        if (config.token) { // the token field instead of the name field
+          for (const element of [nameInput, nameInput.labels[0]]) element.hidden = true;
+          nameInput.required = false;
+          for (const element of [tokenInput, tokenInput.labels[0]]) element.hidden = false;
+          tokenInput.required = true;
+          tokenInput.focus();
+        }
+      })
       .catch(() => setStatus('not-joined', 'cannot load /config.json'));
 })();
