@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sanfi.sockets.chat.ChatServer;
 import dev.sanfi.sockets.chat.ChatSettings;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +29,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 @DisplayName("two Chromiums -> 05-chat-broadcast page")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ChatPageBrowserTest {
+
+    /** The transports the chat page is checked over here, for chapter 9's browser table. */
+    static final Set<Transport> TRANSPORTS = EnumSet.of(Transport.WS);
 
     /** A classic cross-site scripting probe: as HTML it would be an image whose error handler runs. */
     private static final String MARKUP = "<img src=x onerror=alert(1)>";

@@ -21,8 +21,9 @@ final class InteropTable {
     /** Marks a cell whose over-the-limit check is the reference server's deviation ({@link ServerStack#mayLoseTheLimitClose}). */
     static final String DEVIATION = "†";
     static final String DEVIATION_LEGEND = "One byte over the limit: Close 1009, or now and then 1006, when the server's reset "
-            + "ends the client's write before it has read the Close (the reference server's deviation, see below); "
-            + "over TLS the reset ends the TLS stream, and so for every client.";
+            + "ends the client's write before it has read the Close (the reference server's deviation, see below)";
+    /** Over TLS the deviation reaches every client. */
+    static final String DEVIATION_OVER_TLS = "; over TLS, for every client";
 
     /** Marks a cell whose message of exactly the limit is refused ({@link ServerStack#refusesTheLimitCompressed}). */
     static final String COMPRESSED_LIMIT = "§";
@@ -104,7 +105,8 @@ final class InteropTable {
             out.append('\n');
         }
         if (deviations) {
-            out.append('\n').append(DEVIATION).append(' ').append(DEVIATION_LEGEND).append('\n');
+            out.append('\n').append(DEVIATION).append(' ').append(DEVIATION_LEGEND)
+                    .append(transport == Transport.WSS ? DEVIATION_OVER_TLS : "").append(".\n");
         }
         if (compressedLimits) {
             out.append('\n').append(COMPRESSED_LIMIT).append(' ').append(COMPRESSED_LIMIT_LEGEND).append('\n');
@@ -121,7 +123,20 @@ final class InteropTable {
             out.append(' ').append(server.displayName()).append(" |");
         }
         out.append(" 05-chat-broadcast |\n|---|").append("---|".repeat(pages.size() + 1)).append('\n');
-        out.append("| Chromium, headless, through Selenium |").append(" ✓ |".repeat(pages.size() + 1))
-                .append('\n');
+        for (Transport transport : Transport.values()) {
+            out.append("| Chromium, headless, through Selenium, ").append(browserRow(transport)).append(" |");
+            for (ServerStack server : pages) {
+                out.append(server.supports(transport) ? " ✓" : " " + NOT_RUN + " " + server.notOver(transport)).append(" |");
+            }
+            out.append(ChatPageBrowserTest.TRANSPORTS.contains(transport) ? " ✓" : " " + NOT_RUN).append(" |\n");
+        }
+    }
+
+    private static String browserRow(Transport transport) {
+        return switch (transport) {
+            case WS -> "`http://` and `ws://`";
+            case WSS -> "`https://` and `wss://`, the test certificate's key trusted";
+            case DEFLATE -> "the server with permessage-deflate, the extension shown";
+        };
     }
 }
