@@ -238,13 +238,13 @@ class DeflatePipelineTest {
     }
 
     @Test
-    @DisplayName("RFC 7692 §7.2.2: data that is not DEFLATE fails with 1002")
-    void notDeflateIs1002() {
+    @DisplayName("RFC 7692 §7.2.2: data that is not DEFLATE fails with 1007")
+    void notDeflateIs1007() {
         upgrade(SETTINGS, "permessage-deflate");
 
         channel.writeInbound(masked(FIN | RSV1 | BINARY, bytes(0xff, 0xff, 0xff, 0xff)));
 
-        assertThat(closeCodeSent()).isEqualTo(1002);
+        assertThat(closeCodeSent()).isEqualTo(1007);
     }
 
     @Test

@@ -17,7 +17,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import dev.sanfi.sockets.common.ClientOptions;
+import dev.sanfi.sockets.common.tls.TlsFailure;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 import org.java_websocket.client.WebSocketClient;
+import dev.sanfi.sockets.chat.guard.GuardedDraft;
+import dev.sanfi.sockets.common.Limits;
+import org.java_websocket.drafts.Draft;
+import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.handshake.ServerHandshake;
 
 /**
@@ -29,6 +41,10 @@ import org.java_websocket.handshake.ServerHandshake;
  * server's answering Close, RFC 6455 §7.1.1); closing while events are still arriving would leave
  * them unread, and a socket closed with unread data is reset rather than closed, so the server
  * could lose the Close frame and see 1006.
+ *
+ * <p>For {@code wss://} the library's client speaks over a TLS socket made here; the options say
+ * whom it trusts ({@code --trust}, or the JDK's trust store) and whether it checks the host name (only
+ * {@code --insecure} turns that off). A certificate it refuses is one line that names the check.
  */
 public final class ChatClient {
 
@@ -37,17 +53,23 @@ public final class ChatClient {
 
     private final PrintStream out;
     private final PrintStream err;
+    private final ClientOptions options;
     private final EventLine lines = new EventLine(ZoneId.systemDefault());
     /** Sent first on every connection, before anything else (the token, for a server that asks for one); null: none. */
     private final String firstMessage;
 
     public ChatClient(PrintStream out, PrintStream err) {
-        this(out, err, null);
+        this(out, err, ClientOptions.defaults(), null);
     }
 
-    public ChatClient(PrintStream out, PrintStream err, String firstMessage) {
+    /**
+     * @param options      for wss://, whom to trust and whether to check the host name; whether to offer compression
+     * @param firstMessage sent first on every connection (the token, for a server that asks for one); null: none
+     */
+    public ChatClient(PrintStream out, PrintStream err, ClientOptions options, String firstMessage) {
         this.out = out;
         this.err = err;
+        this.options = options;
         this.firstMessage = firstMessage;
     }
 
@@ -142,7 +164,7 @@ public final class ChatClient {
         }
     }
 
-    /** A connection, and why it did not open (null when it did). */
+    /** A connection, and why it did not open (null when it did); no connection when TLS failed before it. */
     private record Connected(WebSocketClient client, String failure) {
     }
 
@@ -150,7 +172,7 @@ public final class ChatClient {
         AtomicReference<Exception> failure = new AtomicReference<>();
         AtomicBoolean opened = new AtomicBoolean();
         AtomicReference<String> refusal = new AtomicReference<>("");
-        WebSocketClient client = new WebSocketClient(uri) {
+        WebSocketClient client = new WebSocketClient(uri, draft()) {
             @Override
             public void onOpen(ServerHandshake handshake) {
                 opened.set(true);
@@ -197,14 +219,64 @@ public final class ChatClient {
                 failure.set(error);
             }
         };
+        if ("wss".equalsIgnoreCase(uri.getScheme())) {
+            try {
+                client.setSocket(tlsSocket(uri));
+            } catch (IOException | java.security.GeneralSecurityException e) {
+                // the library's client never started: nothing of it to close
+                return new Connected(null, TlsFailure.describe(e).orElseGet(() -> e.getMessage() != null
+                        ? e.getMessage() : e.getClass().getSimpleName()));
+            }
+        }
         if (!client.connectBlocking(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS) && !opened.get()) {
             client.closeBlocking();
             Exception error = failure.get();
-            String why = error != null ? (error.getMessage() != null ? error.getMessage() : error.getClass().getSimpleName())
+            String why = error != null ? TlsFailure.describe(error).orElseGet(() -> error.getMessage() != null
+                    ? error.getMessage() : error.getClass().getSimpleName())
                     : refusal.get().isEmpty() ? "no answer" : refusal.get();
             return new Connected(client, why);
         }
         return new Connected(client, null);
+    }
+
+    /**
+     * For {@code wss://}: a TLS socket with its handshake done, for the library's client to speak
+     * WebSocket over (RFC 6455 §4.1: TLS first, then the upgrade inside it). Done here rather than by
+     * the library so that a refused certificate is this thread's exception, which names the check
+     * that failed; the library reports it from one of its own threads, or not at all when another of
+     * them sees the socket close first. The certificate must chain to the options' trust (the JDK's
+     * trust store, or {@code --trust}) and name the URL's host (the JDK's "HTTPS" identification,
+     * RFC 2818 §3.1) unless the options say otherwise; the host goes out as SNI (RFC 6066 §3), which
+     * the JDK leaves out for a name without a dot such as localhost, and which an IP literal never has.
+     */
+    private SSLSocket tlsSocket(URI uri) throws IOException, java.security.GeneralSecurityException {
+        SSLContext context = options.trust() != null ? options.trust() : SSLContext.getDefault();
+        SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket();
+        try {
+            String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1) : uri.getHost();
+            SSLParameters parameters = socket.getSSLParameters();
+            parameters.setEndpointIdentificationAlgorithm(options.verifyHostname() ? "HTTPS" : null);
+            if (!host.contains(":") && !host.chars().allMatch(c -> c == '.' || Character.isDigit(c))) {
+                parameters.setServerNames(List.of(new SNIHostName(host)));
+            }
+            socket.setSSLParameters(parameters);
+            socket.connect(new InetSocketAddress(host, uri.getPort() != -1 ? uri.getPort() : 443), (int) TIMEOUT.toMillis());
+            socket.setSoTimeout((int) TIMEOUT.toMillis());
+            socket.startHandshake();
+            socket.setSoTimeout(0); // from here on the library reads, and the server's Pings keep us alive
+            return socket;
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    /**
+     * RFC 6455 only; with compression, the library's permessage-deflate as the guard closes its gaps
+     * (an inflater bounded by the message limit, the answer checked as RFC 7692 §7 says).
+     */
+    private Draft draft() {
+        return options.deflate() ? new GuardedDraft(Limits.MAX_MESSAGE_BYTES, true) : new Draft_6455();
     }
 
     /** Opened, though perhaps closed already (a refused name): the welcome, or the end. */

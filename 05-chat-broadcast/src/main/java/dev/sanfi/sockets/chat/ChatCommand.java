@@ -4,6 +4,7 @@ import dev.sanfi.sockets.chat.auth.Authentication;
 import dev.sanfi.sockets.chat.auth.ClientAuthOptions;
 import dev.sanfi.sockets.chat.auth.ServerAuthOptions;
 import dev.sanfi.sockets.chat.auth.TokenCommand;
+import dev.sanfi.sockets.common.ClientOptions;
 import dev.sanfi.sockets.common.EchoCommand;
 import dev.sanfi.sockets.common.JulBridge;
 import dev.sanfi.sockets.common.OriginPolicy;
@@ -22,6 +23,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -38,7 +40,8 @@ import picocli.CommandLine.Spec;
  *
  * <pre>
  * server [--host H] [--port N] [--ws-port N] [--allow-origin O]... [--redis redis://HOST:PORT] [--secret-file FILE]
- * client [URL] --name NAME [--token-file FILE]
+ *        [--tls [--keystore FILE [--keystore-password-file FILE]]] [--deflate]
+ * client [URL] --name NAME [--token-file FILE] [--trust FILE.pem]... [--insecure] [--deflate]
  * token --secret-file FILE --name NAME [--minutes N]
  * </pre>
  *
@@ -61,9 +64,14 @@ public final class ChatCommand {
 
     /** Runs the command and returns its exit code. A server runs until the JVM is shut down. */
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        return run(args, in, out, err, System.getenv());
+    }
+
+    /** As above, with the environment the server reads its keystore password from ({@link ServerTls}). */
+    static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Map<String, String> environment) {
         JulBridge.install();
         CommandLine line = new CommandLine(new Root())
-                .addSubcommand("server", new ServerCommand(out, err))
+                .addSubcommand("server", new ServerCommand(out, err, environment))
                 .addSubcommand("client", new ClientCommand(in, out, err))
                 .addSubcommand("token", new TokenCommand(out, Clock.systemUTC()));
         line.setOut(new PrintWriter(out, true));
@@ -97,6 +105,7 @@ public final class ChatCommand {
     static final class ServerCommand implements Callable<Integer> {
         private final PrintStream out;
         private final PrintStream err;
+        private final Map<String, String> environment;
 
         @Option(names = "--host", paramLabel = "HOST", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
         String host = "localhost";
@@ -119,9 +128,17 @@ public final class ChatCommand {
         @Mixin
         ServerAuthOptions auth = new ServerAuthOptions();
 
-        ServerCommand(PrintStream out, PrintStream err) {
+        @CommandLine.Mixin
+        ServerTls tls = new ServerTls();
+
+        @Option(names = "--deflate", description = "Accept permessage-deflate compression (RFC 7692) when a member's "
+                + "client offers it, as browsers do; the message limit counts inflated bytes (default: off).")
+        boolean deflate;
+
+        ServerCommand(PrintStream out, PrintStream err, Map<String, String> environment) {
             this.out = out;
             this.err = err;
+            this.environment = environment;
         }
 
         ChatSettings settings() {
@@ -141,7 +158,7 @@ public final class ChatCommand {
             } catch (IllegalArgumentException e) {
                 throw usage("--allow-origin: " + e.getMessage());
             }
-            return ChatSettings.defaults(port, chosenWsPort).withHost(host).withOriginPolicy(origins);
+            return ChatSettings.defaults(port, chosenWsPort).withHost(host).withOriginPolicy(origins).withDeflate(deflate);
         }
 
         /** The cluster to join, or null for the room in memory. */
@@ -165,6 +182,14 @@ public final class ChatCommand {
             ChatSettings settings = settings();
             ClusterSettings cluster = cluster();
             Authentication authentication = auth.authentication(Clock.systemUTC());
+            ServerTls.Chosen certificate;
+            try {
+                certificate = tls.choose(new CommandLine(this), environment);
+            } catch (java.io.IOException e) {
+                err.println(NAME + ": cannot use TLS: " + e.getMessage());
+                return EchoCommand.EXIT_FAILED;
+            }
+            settings = certificate == null ? settings : settings.withTls(certificate.context());
             ChatServer server;
             try {
                 server = ChatServer.start(settings, cluster, authentication);
@@ -178,8 +203,15 @@ public final class ChatCommand {
             }
             String host = urlHost(settings.host());
             out.println(NAME + " chat server is running");
-            out.println("  page:      http://" + host + ":" + server.pagePort() + "/");
-            out.println("  websocket: ws://" + host + ":" + server.wsPort() + ChatRequestTarget.CHAT_PATH + "?name=NAME");
+            out.println("  page:      " + (settings.secure() ? "https://" : "http://") + host + ":" + server.pagePort() + "/");
+            out.println("  websocket: " + (settings.secure() ? "wss://" : "ws://") + host + ":" + server.wsPort()
+                    + ChatRequestTarget.CHAT_PATH + "?name=NAME");
+            if (certificate != null) {
+                certificate.lines().forEach(line -> out.println("  " + line));
+            }
+            if (settings.deflate()) {
+                out.println("  deflate:   permessage-deflate accepted when offered");
+            }
             if (cluster != null) {
                 out.println("  cluster:   one room with every node on " + cluster.redis());
             }
@@ -227,6 +259,12 @@ public final class ChatCommand {
         @Mixin
         ClientAuthOptions auth = new ClientAuthOptions();
 
+        @CommandLine.Mixin
+        ClientTls tls = new ClientTls();
+
+        @Option(names = "--deflate", description = "Offer permessage-deflate compression (RFC 7692) to the server.")
+        boolean deflate;
+
         ClientCommand(InputStream in, PrintStream out, PrintStream err) {
             this.in = in;
             this.out = out;
@@ -236,8 +274,9 @@ public final class ChatCommand {
         @Override
         public Integer call() throws InterruptedException {
             URI uri = target();
+            ClientOptions options = tls.options(new CommandLine(this), err).withDeflate(deflate);
             Iterable<String> lines = () -> new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().iterator();
-            return new ChatClient(out, err, auth.firstMessage()).run(uri, lines);
+            return new ChatClient(out, err, options, auth.firstMessage()).run(uri, lines);
         }
 
         /** The URL with {@code name=NAME} added to its query. */

@@ -15,7 +15,8 @@ import org.java_websocket.WebSocket;
 
 /**
  * The chat: the page on one port (JDK HTTP server), the WebSocket chat on another (Java-WebSocket),
- * started and stopped together.
+ * started and stopped together; both over TLS ({@code https://}, {@code wss://}) when the settings
+ * hold a certificate.
  */
 public final class ChatServer implements AutoCloseable {
 
@@ -67,7 +68,7 @@ public final class ChatServer implements AutoCloseable {
 
     private static ChatServer serve(ChatSettings settings, ClusterRoom<WebSocket> cluster, Authentication authentication)
             throws Exception {
-        PageServer page = PageServer.bind(settings.host(), settings.pagePort());
+        PageServer page = PageServer.bind(settings.host(), settings.pagePort(), settings.tls());
         try {
             requireFree(settings.host(), settings.wsPort());
         } catch (IOException e) {
@@ -82,7 +83,7 @@ public final class ChatServer implements AutoCloseable {
         closer.setRemoveOnCancelPolicy(true); // a handshake deadline is cancelled for almost every connection
         ConnectionGuard guard;
         try {
-            guard = new ConnectionGuard(bounds(settings), closer);
+            guard = new ConnectionGuard(bounds(settings), settings.tls(), settings.deflate(), closer);
         } catch (IOException e) {
             closer.shutdownNow();
             page.stop();
@@ -125,12 +126,12 @@ public final class ChatServer implements AutoCloseable {
         }
     }
 
-    /** The page's port: {@code http://host:pagePort/}. */
+    /** The page's port: {@code http://host:pagePort/} ({@code https://} with TLS). */
     public int pagePort() {
         return page.port();
     }
 
-    /** The chat's port: {@code ws://host:wsPort/chat?name=NAME}. */
+    /** The chat's port: {@code ws://host:wsPort/chat?name=NAME} ({@code wss://} with TLS). */
     public int wsPort() {
         return endpoint.getPort();
     }

@@ -20,6 +20,9 @@ import java.util.Objects;
  * @param messagesPerSecond each member's message rate...
  * @param messageBurst      ...and burst
  * @param originPolicy      which other pages may connect besides the chat's own page
+ * @param tls               the certificate and key for {@code https://} (the page) and {@code wss://} (the
+ *                          chat); {@code null} serves plain {@code http://} and {@code ws://}
+ * @param deflate           whether the chat accepts permessage-deflate (RFC 7692) when a member offers it
  */
 public record ChatSettings(
         String host,
@@ -32,7 +35,9 @@ public record ChatSettings(
         Duration handshakeTimeout,
         int messagesPerSecond,
         int messageBurst,
-        OriginPolicy originPolicy) {
+        OriginPolicy originPolicy,
+        javax.net.ssl.SSLContext tls,
+        boolean deflate) {
 
     public static final int DEFAULT_PAGE_PORT = 8085;
 
@@ -56,41 +61,60 @@ public record ChatSettings(
         }
     }
 
-    /** The defaults of {@link Limits} and {@link ChatLimits} on {@code localhost}, same-origin only. */
+    /**
+     * The defaults of {@link Limits} and {@link ChatLimits} on {@code localhost}, same-origin only,
+     * plain {@code ws://}, no compression (chapter 8 says why it is off here too).
+     */
     public static ChatSettings defaults(int pagePort, int wsPort) {
         return new ChatSettings("localhost", pagePort, wsPort, Limits.MAX_MESSAGE_BYTES, ChatLimits.MAX_UNSENT_BYTES,
-                Limits.PING_INTERVAL, Limits.IDLE_TIMEOUT, Limits.HANDSHAKE_TIMEOUT, ChatLimits.MESSAGES_PER_SECOND, ChatLimits.MESSAGE_BURST, OriginPolicy.sameOrigin());
+                Limits.PING_INTERVAL, Limits.IDLE_TIMEOUT, Limits.HANDSHAKE_TIMEOUT, ChatLimits.MESSAGES_PER_SECOND, ChatLimits.MESSAGE_BURST, OriginPolicy.sameOrigin(),
+                null, false);
+    }
+
+    /** Whether the chat speaks TLS: {@code https://} for the page, {@code wss://} for the chat. */
+    public boolean secure() {
+        return tls != null;
+    }
+
+    public ChatSettings withTls(javax.net.ssl.SSLContext newTls) {
+        return new ChatSettings(host, pagePort, wsPort, maxFrameBytes, maxUnsentBytes, pingInterval, idleTimeout, handshakeTimeout,
+                messagesPerSecond, messageBurst, originPolicy, newTls, deflate);
+    }
+
+    public ChatSettings withDeflate(boolean newDeflate) {
+        return new ChatSettings(host, pagePort, wsPort, maxFrameBytes, maxUnsentBytes, pingInterval, idleTimeout, handshakeTimeout,
+                messagesPerSecond, messageBurst, originPolicy, tls, newDeflate);
     }
 
     public ChatSettings withHost(String newHost) {
         return new ChatSettings(newHost, pagePort, wsPort, maxFrameBytes, maxUnsentBytes, pingInterval, idleTimeout, handshakeTimeout,
-                messagesPerSecond, messageBurst, originPolicy);
+                messagesPerSecond, messageBurst, originPolicy, tls, deflate);
     }
 
     public ChatSettings withMaxUnsentBytes(int newMax) {
         return new ChatSettings(host, pagePort, wsPort, maxFrameBytes, newMax, pingInterval, idleTimeout, handshakeTimeout,
-                messagesPerSecond, messageBurst, originPolicy);
+                messagesPerSecond, messageBurst, originPolicy, tls, deflate);
     }
 
     public ChatSettings withRate(int newPerSecond, int newBurst) {
         return new ChatSettings(host, pagePort, wsPort, maxFrameBytes, maxUnsentBytes, pingInterval, idleTimeout, handshakeTimeout,
-                newPerSecond, newBurst, originPolicy);
+                newPerSecond, newBurst, originPolicy, tls, deflate);
     }
 
     public ChatSettings withOriginPolicy(OriginPolicy newPolicy) {
         return new ChatSettings(host, pagePort, wsPort, maxFrameBytes, maxUnsentBytes, pingInterval, idleTimeout, handshakeTimeout,
-                messagesPerSecond, messageBurst, newPolicy);
+                messagesPerSecond, messageBurst, newPolicy, tls, deflate);
     }
 
     /** Shorter timers, for tests: ping after {@code newPing} of silence, Close 1001 after {@code newIdle}. */
     public ChatSettings withTimers(Duration newPing, Duration newIdle) {
         return new ChatSettings(host, pagePort, wsPort, maxFrameBytes, maxUnsentBytes, newPing, newIdle, handshakeTimeout,
-                messagesPerSecond, messageBurst, originPolicy);
+                messagesPerSecond, messageBurst, originPolicy, tls, deflate);
     }
 
     public ChatSettings withHandshakeTimeout(Duration newTimeout) {
         return new ChatSettings(host, pagePort, wsPort, maxFrameBytes, maxUnsentBytes, pingInterval, idleTimeout, newTimeout,
-                messagesPerSecond, messageBurst, originPolicy);
+                messagesPerSecond, messageBurst, originPolicy, tls, deflate);
     }
 
     private static void requirePort(int port, String name) {

@@ -2,6 +2,8 @@ package dev.sanfi.sockets.chat;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,7 +15,8 @@ import java.util.Map;
 /**
  * Serves the chat page with the JDK's built-in HTTP server ({@code com.sun.net.httpserver}).
  * Java-WebSocket speaks only WebSocket — a plain {@code GET /} gets no page from it — so the page
- * lives on its own port, and the page learns the chat's port from {@code /config.json}.
+ * lives on its own port, and the page learns the chat's port from {@code /config.json}. With TLS it
+ * is the JDK's {@code HttpsServer}, and the page, loaded over {@code https://}, joins with {@code wss://}.
  */
 final class PageServer {
 
@@ -42,7 +45,21 @@ final class PageServer {
 
     /** Binds the port; nothing is served until {@link #start(int)}. */
     static PageServer bind(String host, int port) throws IOException {
-        PageServer page = new PageServer(HttpServer.create(new InetSocketAddress(host, port), 0));
+        return bind(host, port, null);
+    }
+
+    /** Binds the port, for {@code https://} when {@code tls} is not null; nothing is served until {@link #start(int)}. */
+    static PageServer bind(String host, int port, javax.net.ssl.SSLContext tls) throws IOException {
+        InetSocketAddress address = new InetSocketAddress(host, port);
+        HttpServer http;
+        if (tls == null) {
+            http = HttpServer.create(address, 0);
+        } else {
+            HttpsServer https = HttpsServer.create(address, 0);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls));
+            http = https;
+        }
+        PageServer page = new PageServer(http);
         page.http.createContext("/", page::handle);
         return page;
     }

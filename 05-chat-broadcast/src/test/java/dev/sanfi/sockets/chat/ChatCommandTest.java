@@ -161,4 +161,39 @@ class ChatCommandTest {
             input.add(end);
         }
     }
+
+    @Test
+    void tlsOptionsThatDoNotFitAreOneLineAndExit2() {
+        assertThat(run("", "server", "--keystore-password-file", "pw.txt")).isEqualTo(2);
+        assertThat(err()).hasLineCount(1).contains("--keystore-password-file needs --keystore");
+        err.reset();
+        assertThat(run("", "server", "--keystore", "no-such.p12", "--port", "0")).isEqualTo(2);
+        assertThat(err()).hasLineCount(1).contains("--keystore no-such.p12: no such file");
+        err.reset();
+        assertThat(run("", "client", "wss://localhost:1/chat", "--name", "a", "--insecure", "--trust", "x.pem")).isEqualTo(2);
+        assertThat(err()).hasLineCount(1).contains("--insecure checks nothing");
+        err.reset();
+        assertThat(run("", "client", "wss://localhost:1/chat", "--name", "a", "--trust", "no-such.pem")).isEqualTo(2);
+        assertThat(err()).hasLineCount(1).contains("--trust: no-such.pem: no such file");
+    }
+
+    @Test
+    void theClientJoinsOverTlsWithTrustAndOffersCompression() throws Exception {
+        dev.sanfi.sockets.common.tls.SelfSignedCertificate certificate = dev.sanfi.sockets.common.tls.SelfSignedCertificate.forLocalhost();
+        java.nio.file.Path pem = java.nio.file.Files.createTempFile("chat-test-", ".pem");
+        try (ChatServer server = ChatServer.start(ChatSettings.defaults(0, 0).withHost("127.0.0.1")
+                .withTls(certificate.serverContext()).withDeflate(true))) {
+            java.nio.file.Files.writeString(pem, certificate.pem());
+            int code = run("over TLS, compressed\n", "client", "wss://localhost:" + server.wsPort() + "/chat", "--name", "bob",
+                    "--trust", pem.toString(), "--deflate");
+            assertThat(code).as(err()).isEqualTo(0);
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("<bob> over TLS, compressed");
+
+            err.reset();
+            assertThat(run("", "client", "wss://localhost:" + server.wsPort() + "/chat", "--name", "carol")).isEqualTo(1);
+            assertThat(err()).hasLineCount(1).contains("not trusted: untrusted issuer");
+        } finally {
+            java.nio.file.Files.deleteIfExists(pem);
+        }
+    }
 }

@@ -40,12 +40,19 @@ final class WireMember implements AutoCloseable {
 
     private final WireClient client;
     private final HttpResponse response;
+    /** The member's side of permessage-deflate when the server agreed to it, else null. */
+    private final dev.sanfi.sockets.testkit.DeflatePeer deflate;
     private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
     private final Thread reader;
+    private int compressedEvents;
 
     private WireMember(WireClient client, HttpResponse response, boolean read) {
         this.client = client;
         this.response = response;
+        dev.sanfi.sockets.testkit.NegotiatedDeflate agreed = response.status() == 101
+                ? dev.sanfi.sockets.testkit.NegotiatedDeflate.of(response) : null;
+        this.deflate = agreed == null ? null
+                : new dev.sanfi.sockets.testkit.DeflatePeer(!agreed.clientNoContextTakeover(), !agreed.serverNoContextTakeover());
         if (read && response.status() == 101) {
             reader = new Thread(this::readFrames, "wire-member-reader");
             reader.setDaemon(true);
@@ -58,6 +65,51 @@ final class WireMember implements AutoCloseable {
     /** Joins as {@code name} (a valid upgrade, checked as RFC 6455 §4.1 says) and reads promptly. */
     static WireMember join(int port, String name) throws IOException {
         return joined(WireClient.connect(address(port)), name, true);
+    }
+
+    /**
+     * Joins as {@code name} over {@code wss://}: TLS first, trusting {@code trust} and checking the
+     * certificate against {@code host} (sent as SNI unless an IP literal), then the same upgrade.
+     */
+    static WireMember joinTls(int port, String name, javax.net.ssl.SSLContext trust, String host) throws IOException {
+        return joined(WireClient.connectTls(new InetSocketAddress(host, port), trust, host), name, true);
+    }
+
+    /**
+     * Joins as {@code name} offering {@code Sec-WebSocket-Extensions: offer} (a valid upgrade, checked as
+     * RFC 6455 §4.1 says); when the server agrees to permessage-deflate the member compresses and inflates.
+     */
+    static WireMember joinOffering(int port, String name, String offer) throws IOException {
+        WireClient client = WireClient.connect(address(port));
+        try {
+            String target = "/chat?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8);
+            return new WireMember(client, client.upgrade(client.upgradeRequest().withTarget(target)
+                    .withHeader("Sec-WebSocket-Extensions", offer)), true);
+        } catch (IOException | RuntimeException | Error e) {
+            client.close();
+            throw e;
+        }
+    }
+
+    /** A header of the server's answer to the upgrade, or null. */
+    String responseHeader(String name) {
+        return response.header(name);
+    }
+
+    /** Whether the server agreed to permessage-deflate. */
+    boolean compressed() {
+        return deflate != null;
+    }
+
+    /** A chat message event, compressed (RSV1 on its one frame, RFC 7692 §6); needs the server's agreement. */
+    void sendCompressedMessage(String text) throws IOException {
+        send(Frame.text(deflate.compress(ChatCodec.encodeMessage(text).getBytes(StandardCharsets.UTF_8)))
+                .withRsv(Frame.RSV1));
+    }
+
+    /** {@link #stalled} over {@code wss://}: joins through TLS with a tiny receive buffer, then never reads again. */
+    static WireMember stalledTls(int port, String name, javax.net.ssl.SSLContext trust, String host) throws IOException {
+        return joined(WireClient.connectTls(new InetSocketAddress(host, port), trust, host, 4096, 0), name, false);
     }
 
     /** Comes back as {@code name} with the token of its last welcome and the last seq it saw. */
@@ -172,11 +224,20 @@ final class WireMember implements AutoCloseable {
         return next;
     }
 
-    /** The next event: a text frame, parsed. */
+    /** The next event: a text frame, inflated first when it came compressed, parsed. */
     JsonNode nextEvent() throws InterruptedException {
         Frame frame = nextFrame();
         assertThat(frame.opcode()).as("a text frame, got %s", frame).isEqualTo(Frame.TEXT);
+        if (frame.rsv() == Frame.RSV1) {
+            compressedEvents++;
+            return ChatCodec.parse(new String(deflate.inflate(frame.payload()), StandardCharsets.UTF_8));
+        }
         return ChatCodec.parse(frame.text());
+    }
+
+    /** How many events came compressed so far. */
+    int compressedEvents() {
+        return compressedEvents;
     }
 
     /** The next event of a type, skipping others; for tests that do not care about joins. */
@@ -239,6 +300,9 @@ final class WireMember implements AutoCloseable {
 
     @Override
     public void close() {
+        if (deflate != null) {
+            deflate.close();
+        }
         client.close();
         if (reader != null) {
             try {

@@ -18,8 +18,11 @@ import java.util.zip.DataFormatException;
  *   <li>its buffer full: the inflater stops at the bound it was given for one frame, so a frame
  *       that inflates past it — a deflate bomb — fails with 1009 Message Too Big (RFC 6455 §7.4.1)
  *       after that bound, not after the gigabyte it would have made;</li>
- *   <li>data zlib refuses ({@link DataFormatException}), or a compressed frame that yields nothing:
- *       not a DEFLATE stream of RFC 7692 §7.2.2, so 1002 Protocol Error.</li>
+ *   <li>data zlib refuses ({@link DataFormatException}): a compressed message that is not the
+ *       DEFLATE data RFC 7692 §7.2.2 inflates, so 1007 Invalid Payload Data, as chapter 3's server
+ *       and the chat answer it;</li>
+ *   <li>a compressed frame the inflater cannot use at all ("cannot read uncompressed buffer"):
+ *       1002 Protocol Error.</li>
  * </ul>
  *
  * The inflater reads raw DEFLATE (no zlib header), which never asks for a preset dictionary, so a
@@ -31,7 +34,7 @@ public final class InflateFailure extends ChannelInboundHandlerAdapter {
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof DecompressionException inflate) {
             ctx.fireExceptionCaught(inflate.getCause() instanceof DataFormatException
-                    ? violation(WebSocketCloseStatus.PROTOCOL_ERROR, "invalid compressed data")
+                    ? violation(WebSocketCloseStatus.INVALID_PAYLOAD_DATA, "invalid compressed data")
                     : violation(WebSocketCloseStatus.MESSAGE_TOO_BIG, "message inflates past the limit"));
         } else if (cause instanceof DecoderException && cause.getCause() instanceof CodecException
                 && !(cause.getCause() instanceof DecoderException)) {

@@ -46,10 +46,10 @@ class InflateFailureTest {
     }
 
     @Test
-    @DisplayName("RFC 7692 §7.2.2: data zlib refuses is 1002")
-    void badDataIs1002() {
+    @DisplayName("RFC 7692 §7.2.2: data zlib refuses is 1007")
+    void badDataIs1007() {
         assertThat(codeOf(new DecompressionException("decompression failure",
-                new DataFormatException("invalid stored block lengths")))).isEqualTo(1002);
+                new DataFormatException("invalid stored block lengths")))).isEqualTo(1007);
     }
 
     @Test

@@ -18,6 +18,12 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * the client's Close, its end of stream, or after {@code grace}, whichever comes first. Reading until
  * then keeps the kernel from answering unread data with a reset, which would destroy the Close frame
  * the client has not read yet.
+ *
+ * <p>Over TLS the socket is not half-closed: a FIN without TLS's {@code close_notify} before it would
+ * end the stream under TLS, and the client's Close still has to come in through the engine. The
+ * client's frames are read through TLS until its Close, and only then does the engine send its
+ * {@code close_notify} and the socket close (RFC 8446 §6.1); records of ours the engine still held
+ * are written first.
  */
 final class CloseLinger implements AutoCloseable {
 
@@ -39,16 +45,18 @@ final class CloseLinger implements AutoCloseable {
         thread.start();
     }
 
-    /** Ends our direction now and closes the socket once the client is done, or after the grace. */
+    /** Ends our direction now (plain TCP) and closes the socket once the client is done, or after the grace. */
     void add(GuardedChannel channel) {
-        try {
-            channel.socket().shutdownOutput();
-        } catch (IOException e) {
-            closeQuietly(channel.socket());
-            return;
+        if (!channel.isTls()) {
+            try {
+                channel.socket().shutdownOutput();
+            } catch (IOException e) {
+                closeQuietly(channel.socket());
+                return;
+            }
         }
         if (stopped) {
-            closeQuietly(channel.socket());
+            channel.closeTransport();
             return;
         }
         added.add(new Lingering(channel, System.nanoTime() + grace.toNanos()));
@@ -64,9 +72,12 @@ final class CloseLinger implements AutoCloseable {
                 while (ready.hasNext()) {
                     SelectionKey key = ready.next();
                     ready.remove();
-                    if (key.isValid() && key.isReadable() && drain((Lingering) key.attachment())) {
+                    Lingering lingering = (Lingering) key.attachment();
+                    if (key.isValid() && (key.isReadable() || key.isWritable()) && drain(lingering)) {
                         key.cancel();
-                        closeQuietly(((Lingering) key.attachment()).channel().socket());
+                        lingering.channel().closeTransport();
+                    } else if (key.isValid()) {
+                        key.interestOps(interest(lingering.channel()));
                     }
                 }
                 long now = System.nanoTime();
@@ -74,7 +85,7 @@ final class CloseLinger implements AutoCloseable {
                     Lingering lingering = (Lingering) key.attachment();
                     if (key.isValid() && now - lingering.deadlineNanos() >= 0) {
                         key.cancel();
-                        closeQuietly(lingering.channel().socket());
+                        lingering.channel().closeTransport();
                     }
                 }
             }
@@ -89,35 +100,21 @@ final class CloseLinger implements AutoCloseable {
         Lingering next;
         while ((next = added.poll()) != null) {
             try {
-                next.channel().socket().register(selector, SelectionKey.OP_READ, next);
+                next.channel().socket().register(selector, interest(next.channel()), next);
             } catch (IOException | RuntimeException e) {
-                closeQuietly(next.channel().socket()); // already closed, or cannot be watched: closed now
+                next.channel().closeTransport(); // already closed, or cannot be watched: closed now
             }
         }
     }
 
     /** Reads what is there; true when the socket can be closed (the client's Close or end of stream). */
     private boolean drain(Lingering lingering) {
-        SocketChannel socket = lingering.channel().socket();
-        try {
-            for (int i = 0; i < 16; i++) { // a bounded share of this thread per wakeup
-                scratch.clear();
-                int n = socket.read(scratch);
-                if (n < 0) {
-                    return true;
-                }
-                if (n == 0) {
-                    return false;
-                }
-                scratch.flip();
-                if (lingering.channel().lingerRead(scratch)) {
-                    return true;
-                }
-            }
-            return false;
-        } catch (IOException e) {
-            return true; // reset or broken: nothing left to protect
-        }
+        return lingering.channel().lingerDrain(scratch, 16); // a bounded share of this thread per wakeup
+    }
+
+    /** Read, and write too while TLS still holds records of ours. */
+    private static int interest(GuardedChannel channel) {
+        return SelectionKey.OP_READ | (channel.tlsWritePending() ? SelectionKey.OP_WRITE : 0);
     }
 
     private long nextDeadlineMillis() {
@@ -132,11 +129,11 @@ final class CloseLinger implements AutoCloseable {
     private void closeAll() {
         Lingering left;
         while ((left = added.poll()) != null) {
-            closeQuietly(left.channel().socket());
+            left.channel().closeTransport();
         }
         try {
             for (SelectionKey key : selector.keys()) {
-                closeQuietly(((Lingering) key.attachment()).channel().socket());
+                ((Lingering) key.attachment()).channel().closeTransport();
             }
             selector.close();
         } catch (IOException | ClosedSelectorException e) {

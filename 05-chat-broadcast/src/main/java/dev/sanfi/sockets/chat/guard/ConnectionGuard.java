@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketServerFactory;
 import org.java_websocket.drafts.Draft;
+import javax.net.ssl.SSLContext;
 
 /**
  * What a Java-WebSocket server needs on top of the library to be as bounded as the echo servers: a
@@ -49,20 +53,42 @@ public final class ConnectionGuard implements AutoCloseable {
     private final GuardedServerFactory factory;
     private final IdleSweep sweep;
     private final StrandedWrites strandedWrites;
+    /** The TLS engines' slow handshake steps (key exchange, signature), off the selector thread; null without TLS. */
+    private final ExecutorService tlsTasks;
+    private final boolean deflate;
 
-    /** @param timers runs the deadlines and the idle sweep; owned by the caller */
+    /** A guard for plain ws://, without compression. */
     public ConnectionGuard(Bounds bounds, ScheduledExecutorService timers) throws IOException {
+        this(bounds, null, false, timers);
+    }
+
+    /**
+     * @param tls     the server's certificate and key for wss://, or null for plain ws://
+     * @param deflate whether permessage-deflate is accepted when a client offers it
+     * @param timers  runs the deadlines and the idle sweep; owned by the caller
+     */
+    public ConnectionGuard(Bounds bounds, SSLContext tls, boolean deflate, ScheduledExecutorService timers)
+            throws IOException {
         this.bounds = bounds;
+        this.deflate = deflate;
         this.linger = new CloseLinger(bounds.closeLinger());
+        this.tlsTasks = tls == null ? null : Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "chat-tls-tasks");
+            thread.setDaemon(true);
+            return thread;
+        });
         this.factory = new GuardedServerFactory(bounds.maxHeadBytes(), bounds.maxMessageBytes(),
-                bounds.handshakeTimeout(), timers, linger);
+                bounds.handshakeTimeout(), timers, linger, tls, tlsTasks);
         this.sweep = new IdleSweep(new IdleRule(bounds.pingInterval(), bounds.idleTimeout()), bounds.closeGrace(), timers);
         this.strandedWrites = new StrandedWrites(timers);
     }
 
-    /** RFC 6455 with the guard's frame decisions; the library copies it for each connection. */
+    /**
+     * RFC 6455 with the guard's frame decisions, and permessage-deflate when asked for; the library
+     * copies it for each connection.
+     */
     public Draft draft() {
-        return new GuardedDraft(bounds.maxMessageBytes());
+        return new GuardedDraft(bounds.maxMessageBytes(), deflate);
     }
 
     public WebSocketServerFactory factory() {
@@ -85,9 +111,13 @@ public final class ConnectionGuard implements AutoCloseable {
         strandedWrites.start(connections, writeDemand);
     }
 
-    /** Closes the sockets still lingering and ends the linger thread. */
+    /** Closes the sockets still lingering and ends the linger thread and the TLS tasks' thread. */
     @Override
     public void close() throws InterruptedException {
         linger.close();
+        if (tlsTasks != null) {
+            tlsTasks.shutdownNow();
+            tlsTasks.awaitTermination(5, TimeUnit.SECONDS);
+        }
     }
 }

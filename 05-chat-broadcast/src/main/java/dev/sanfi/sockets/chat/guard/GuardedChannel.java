@@ -2,6 +2,7 @@ package dev.sanfi.sockets.chat.guard;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ByteChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -27,6 +28,12 @@ import org.java_websocket.WrappedByteChannel;
  *   <li>A Close the guard knows is coming (the refusal's, or the answer to the client's Close) is not
  *       left unsent by the library's selector; see {@link #isNeedWrite()}.</li>
  * </ul>
+ *
+ * <p>With TLS the socket's bytes pass through Java-WebSocket's own {@code SSLSocketChannel2} first,
+ * the TLS engine of its SSL server factory; this channel reads and writes through it and follows the
+ * plain bytes it yields, so every rule above holds inside {@code wss://} as well. It passes on the
+ * engine's own needs to the selector: records it still has to write ({@link #isNeedWrite()}) and
+ * plain bytes it holds that the socket cannot show as readable ({@link #isNeedRead()}).
  */
 public final class GuardedChannel implements WrappedByteChannel {
 
@@ -34,6 +41,10 @@ public final class GuardedChannel implements WrappedByteChannel {
             + "Connection: close\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
 
     private final SocketChannel socket;
+    /** What the library's bytes go through: the socket itself, or the TLS engine in front of it. */
+    private final ByteChannel transport;
+    /** The TLS engine's channel, or null for plain ws://. */
+    private final WrappedByteChannel tls;
     private final WebSocket connection;
     private final RequestHeadLimit head;
     private final InboundFrames frames;
@@ -47,7 +58,15 @@ public final class GuardedChannel implements WrappedByteChannel {
     private volatile boolean closed; // set by whoever closes, read by the selector thread
 
     GuardedChannel(SocketChannel socket, WebSocket connection, int maxHeadBytes, long maxMessageBytes, CloseLinger linger) {
+        this(socket, null, connection, maxHeadBytes, maxMessageBytes, linger);
+    }
+
+    /** @param tls the TLS engine's channel around {@code socket}, or null for plain ws:// */
+    GuardedChannel(SocketChannel socket, WrappedByteChannel tls, WebSocket connection, int maxHeadBytes,
+            long maxMessageBytes, CloseLinger linger) {
         this.socket = socket;
+        this.tls = tls;
+        this.transport = tls != null ? tls : socket;
         this.connection = connection;
         this.head = new RequestHeadLimit(maxHeadBytes);
         this.frames = new InboundFrames(maxMessageBytes);
@@ -63,7 +82,28 @@ public final class GuardedChannel implements WrappedByteChannel {
             return -1;
         }
         int start = dst.position();
-        int n = socket.read(dst);
+        int n = transport.read(dst);
+        if (n == 0 && tls != null && tls.isNeedRead()) {
+            // The TLS handshake just ended, and the client's first bytes (its upgrade request) came in
+            // the same flight as its last handshake message: the engine holds them, and the socket will
+            // not turn readable for them. The library asks for more only after a read that gave some.
+            n = tls.readMore(dst);
+        }
+        return inspect(dst, start, n);
+    }
+
+    /** What the TLS engine still holds of what it read; the selector asks while {@link #isNeedRead()}. */
+    @Override
+    public int readMore(ByteBuffer dst) throws IOException {
+        if (tls == null || refused) {
+            return 0;
+        }
+        int start = dst.position();
+        return inspect(dst, start, tls.readMore(dst));
+    }
+
+    /** Follows the {@code n} plain bytes just put into {@code dst} from {@code start}; returns what the library may have. */
+    private int inspect(ByteBuffer dst, int start, int n) throws IOException {
         if (n < 0) {
             peerEnded = true;
         }
@@ -99,12 +139,12 @@ public final class GuardedChannel implements WrappedByteChannel {
         refused = true;
         cancelHandshakeDeadline();
         ByteBuffer response = ByteBuffer.wrap(HEAD_TOO_LARGE);
-        socket.write(response); // a fresh socket's send buffer takes these few bytes at once
+        transport.write(response); // a fresh socket's send buffer takes these few bytes at once
     }
 
     @Override
     public int write(ByteBuffer src) throws IOException {
-        return socket.write(src);
+        return transport.write(src);
     }
 
     @Override
@@ -124,7 +164,7 @@ public final class GuardedChannel implements WrappedByteChannel {
         closed = true;
         cancelHandshakeDeadline();
         if (peerEnded || frames.peerClosed() || !socket.isConnected()) {
-            CloseLinger.closeQuietly(socket);
+            closeTransport();
             return;
         }
         linger.add(this);
@@ -134,10 +174,63 @@ public final class GuardedChannel implements WrappedByteChannel {
         return socket;
     }
 
-    /** Feeds what arrives during the linger; returns true once the client has sent its Close. */
-    boolean lingerRead(ByteBuffer received) {
-        frames.feed(received);
-        return frames.peerClosed();
+    boolean isTls() {
+        return tls != null;
+    }
+
+    /**
+     * Closes the connection for good: over TLS with the engine's {@code close_notify} first (RFC 8446
+     * §6.1), which the library's SSL channel sends on its close, then the socket.
+     */
+    void closeTransport() {
+        if (tls != null) {
+            try {
+                tls.close();
+            } catch (IOException e) {
+                // the close_notify could not be written: the socket goes all the same
+            }
+        }
+        CloseLinger.closeQuietly(socket);
+    }
+
+    /**
+     * During the linger: reads what the client still sends, through TLS when there is TLS, and
+     * writes what TLS still has to write; true once the socket can be closed (the client's Close, its
+     * end of stream, or a broken connection). At most {@code rounds} reads, a bounded share of the
+     * linger thread.
+     */
+    boolean lingerDrain(ByteBuffer scratch, int rounds) {
+        try {
+            if (tls != null && tls.isNeedWrite()) {
+                tls.writeMore(); // our Close may still be in the engine's buffer
+            }
+            for (int i = 0; i < rounds; i++) {
+                scratch.clear();
+                int n = transport.read(scratch);
+                if (n == 0 && tls != null && tls.isNeedRead()) {
+                    n = tls.readMore(scratch);
+                }
+                if (n < 0) {
+                    return true;
+                }
+                if (n == 0) {
+                    return false;
+                }
+                scratch.flip();
+                frames.feed(scratch);
+                if (frames.peerClosed()) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            return true; // reset or broken: nothing left to protect
+        }
+    }
+
+    /** Whether the TLS engine has records it could not write yet. */
+    boolean tlsWritePending() {
+        return tls != null && tls.isNeedWrite();
     }
 
     void handshakeDeadline(Future<?> deadline) {
@@ -192,7 +285,7 @@ public final class GuardedChannel implements WrappedByteChannel {
      */
     @Override
     public boolean isNeedWrite() {
-        return closeComing() && !closed;
+        return tlsWritePending() || closeComing() && !closed;
     }
 
     /** Whether the connection is to get a Close from us: it is refused, or the client has sent its Close. */
@@ -201,19 +294,18 @@ public final class GuardedChannel implements WrappedByteChannel {
     }
 
     @Override
-    public void writeMore() {
-        // nothing is ever held back: every write goes straight to the socket; isNeedWrite only keeps
-        // the selector looking until the library has queued its Close
+    public void writeMore() throws IOException {
+        // Plain: nothing is ever held back, every write goes straight to the socket, and isNeedWrite
+        // only keeps the selector looking until the library has queued its Close. TLS: the records
+        // the engine could not write yet.
+        if (tls != null && tls.isNeedWrite()) {
+            tls.writeMore();
+        }
     }
 
     @Override
     public boolean isNeedRead() {
-        return false;
-    }
-
-    @Override
-    public int readMore(ByteBuffer dst) {
-        return 0;
+        return tls != null && !refused && tls.isNeedRead();
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.java_websocket.drafts.Draft;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.enums.Opcode;
 import org.java_websocket.exceptions.InvalidDataException;
+import org.java_websocket.extensions.IExtension;
 import org.java_websocket.framing.Framedata;
 
 /**
@@ -21,23 +22,42 @@ import org.java_websocket.framing.Framedata;
  *
  * <p>Java-WebSocket copies the draft for each connection ({@link #copyInstance()}), and the copy is
  * joined to its connection's {@link GuardedChannel} when the handshake is accepted ({@link #attach}).
+ *
+ * <p>Its extensions are the guard's: {@link NoExtension} for a connection that agreed to none, and
+ * with compression {@link GuardedDeflate}, the library's permessage-deflate with its gaps closed. A
+ * frame one of them refused closes the connection here with its code, once the frames before it
+ * have been processed.
  */
 public final class GuardedDraft extends Draft_6455 {
 
     private final int maxFrameBytes;
+    private final boolean deflate;
     private volatile GuardedChannel channel;
     private long offset;
     private boolean refused;
+    private boolean closedByExtension;
 
     /** @param maxFrameBytes also given to the library, which refuses a single larger frame by itself */
     public GuardedDraft(int maxFrameBytes) {
-        super(Collections.emptyList(), maxFrameBytes);
+        this(maxFrameBytes, false);
+    }
+
+    /**
+     * @param maxFrameBytes also given to the library, which refuses a single larger frame by itself;
+     *                      with compression it is the limit of a message inflated too
+     * @param deflate       whether permessage-deflate (RFC 7692) is accepted when offered, or offered
+     *                      by a client ({@link GuardedDeflate})
+     */
+    public GuardedDraft(int maxFrameBytes, boolean deflate) {
+        super(deflate ? List.<IExtension>of(new GuardedDeflate(maxFrameBytes), new NoExtension())
+                : List.<IExtension>of(new NoExtension()), maxFrameBytes);
         this.maxFrameBytes = maxFrameBytes;
+        this.deflate = deflate;
     }
 
     @Override
     public Draft copyInstance() {
-        return new GuardedDraft(maxFrameBytes);
+        return new GuardedDraft(maxFrameBytes, deflate);
     }
 
     /** Joins the connection's copy of the draft to its channel; call when the upgrade is accepted. */
@@ -73,6 +93,14 @@ public final class GuardedDraft extends Draft_6455 {
 
     @Override
     public void processFrame(WebSocketImpl connection, Framedata frame) throws InvalidDataException {
+        if (closedByExtension) {
+            return; // after the frame the compression refused, nothing is processed (§7.1.7)
+        }
+        if (getExtension() instanceof RefusingExtension extension && extension.refuses(frame)) {
+            closedByExtension = true;
+            connection.close(extension.refusalCode(), extension.refusalReason());
+            return;
+        }
         if (frame instanceof RefusedFrame refused) {
             // Closing here rather than throwing: the library would log its own exception with a
             // stack trace, and a client breaking a rule is expected, not a server error.

@@ -25,15 +25,23 @@ import java.util.Optional;
  *       control frame, a 64-bit length with its top bit set, §5.2, §5.5) is refused with its 1002,
  *       and nothing after it is followed: without a trusted length the next frame cannot be found;</li>
  *   <li>it counts frames, because any frame is a sign of life, and notes the peer's Close, after
- *       which the server may close TCP at once (§7.1.1).</li>
+ *       which the server may close TCP at once (§7.1.1);</li>
+ *   <li>an RSV bit where no extension of this server could give it a meaning — RSV2 or RSV3 on any
+ *       frame (§5.2), RSV1 on a control frame or a continuation (RFC 7692 §6: it marks the first frame
+ *       of a compressed message only) — is refused with 1002: the library would fail the connection
+ *       too, but by throwing, which it logs with a stack trace.</li>
  * </ul>
- * The rules that depend on the connection (RSV bits without an extension, an unmasked client frame,
- * §5.1, §5.2) are left to the library, which fails the connection with 1002 on them.
+ * The rules that depend on the connection (RSV1 on a first frame without permessage-deflate, an
+ * unmasked client frame, §5.1, §5.2) are left to the library and the guard's extensions
+ * ({@link NoExtension}, {@link GuardedDeflate}), which fail the connection with 1002 on them.
  *
  * <p>Pure: bytes in, decisions out. Only a header's bytes and the Close payload (at most 125 bytes,
  * §5.5) are buffered. Fed by one thread at a time; {@link #refusal()} may be read from any thread.
  */
 public final class InboundFrames {
+
+    private static final int RSV1 = 0b100;
+    private static final int RSV2_RSV3 = 0b011;
 
     private final long maxMessageBytes;
     private final FrameHeaderReader headers = new FrameHeaderReader();
@@ -90,6 +98,12 @@ public final class InboundFrames {
     private void startFrame() {
         Opcode opcode = header.opcode();
         long length = header.payloadLength();
+        if ((header.rsv() & RSV2_RSV3) != 0) {
+            refuse(CloseCode.PROTOCOL_ERROR, "RSV2 or RSV3 set (RFC 6455 §5.2)");
+        } else if ((header.rsv() & RSV1) != 0 && (opcode.isControl() || opcode == Opcode.CONTINUATION)) {
+            refuse(CloseCode.PROTOCOL_ERROR, "RSV1 on a " + (opcode.isControl() ? "control frame" : "continuation")
+                    + " (RFC 7692 §6)");
+        }
         if (opcode == Opcode.TEXT || opcode == Opcode.BINARY) {
             messageBytes = 0;
         }

@@ -20,6 +20,10 @@ import org.java_websocket.WebSocketImpl;
  * Close — the connection's last frame, RFC 6455 §5.5.1 — nothing does, and the peer never gets it.
  * {@link GuardedChannel} keeps write interest for the Closes it sees coming; this covers the others
  * (the library's own protocol failures, the idle 1001, the slow member's 1008) and any last message.
+ *
+ * <p>Over TLS a frame can strand one step further down: the library's write step counts a frame as
+ * written once TLS has taken it, though the TLS records made of it may still wait in the engine for a
+ * socket that was full, and then drops write interest all the same. Those connections get it back too.
  */
 final class StrandedWrites {
 
@@ -39,7 +43,8 @@ final class StrandedWrites {
     void start(Supplier<Collection<WebSocket>> connections, Consumer<WebSocket> writeDemand) {
         timers.scheduleWithFixedDelay(() -> {
             for (WebSocket connection : connections.get()) {
-                if (connection instanceof WebSocketImpl impl && impl.hasBufferedData() && !connection.isClosed()) {
+                if (connection instanceof WebSocketImpl impl && !connection.isClosed() && (impl.hasBufferedData()
+                        || impl.getChannel() instanceof GuardedChannel channel && channel.tlsWritePending())) {
                     writeDemand.accept(connection);
                 }
             }

@@ -7,6 +7,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The client's frames as bytes (the testkit's {@link Frame}, masked as a client sends them). */
 class InboundFramesTest {
@@ -137,5 +139,39 @@ class InboundFramesTest {
         assertThat(frames.refusal()).isEmpty();
         assertThat(frames.frames()).isEqualTo(3);
         assertThat(frames.peerClosed()).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("misplacedRsvBits")
+    @DisplayName("RFC 6455 §5.2, RFC 7692 §6: RSV2 or RSV3 anywhere, RSV1 on a control frame or a continuation, is refused with 1002 at that frame")
+    void misplacedRsvBitsAreRefused(String what, byte[] before, Frame refused) {
+        feedByteByByte(before);
+        assertThat(frames.refusal()).isEmpty();
+
+        feedByteByByte(refused.toBytes());
+
+        assertThat(frames.refusal()).hasValueSatisfying(refusal -> {
+            assertThat(refusal.code()).isEqualTo(1002);
+            assertThat(refusal.frameOffset()).isEqualTo(before.length);
+        });
+    }
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> misplacedRsvBits() {
+        byte[] first = Frame.text(new byte[10]).notFinal().withRsv(Frame.RSV1).toBytes();
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("RSV1 on a continuation", first, Frame.continuation(new byte[5]).withRsv(Frame.RSV1)),
+                org.junit.jupiter.params.provider.Arguments.of("RSV1 on a Ping", new byte[0], Frame.ping(new byte[1]).withRsv(Frame.RSV1)),
+                org.junit.jupiter.params.provider.Arguments.of("RSV1 on a Close", new byte[0], Frame.close(1000, "").withRsv(Frame.RSV1)),
+                org.junit.jupiter.params.provider.Arguments.of("RSV2 on a text frame", new byte[0], Frame.text("x").withRsv(Frame.RSV2)),
+                org.junit.jupiter.params.provider.Arguments.of("RSV3 on a binary frame", new byte[0], Frame.binary(new byte[1]).withRsv(Frame.RSV3)));
+    }
+
+    @Test
+    @DisplayName("RFC 7692 §6: RSV1 on the first frame of a message is left to the connection (compressed, if it agreed)")
+    void rsv1OnAFirstFrameIsNotRefusedHere() {
+        feedByteByByte(bytes(Frame.text(new byte[10]).notFinal().withRsv(Frame.RSV1), Frame.continuation(new byte[5]),
+                Frame.binary(new byte[3]).withRsv(Frame.RSV1)));
+
+        assertThat(frames.refusal()).isEmpty();
     }
 }
