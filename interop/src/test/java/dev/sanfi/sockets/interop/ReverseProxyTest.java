@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 
 /**
  * TLS terminated by a reverse proxy (chapter 10): nginx holds the test's certificate and serves
@@ -95,6 +97,25 @@ class ReverseProxyTest {
 
         assertThat(upgradeThrough(proxy, ownOrigin).status()).as("Origin " + ownOrigin).isEqualTo(101);
         assertThat(upgradeThrough(proxy, "https://evil.example").status()).as("Origin https://evil.example").isEqualTo(403);
+    }
+
+    @Test
+    @DisplayName("Chromium -> the echo page through nginx over https://: its own origin accepted behind the proxy, an echo")
+    void pageThroughTheProxy() throws Exception {
+        HeadlessChromium.assumeInstalled();
+        try (HeadlessChromium chromium = HeadlessChromium.trusting(certificate)) {
+            WebDriver page = chromium.driver();
+            page.get("https://127.0.0.1:" + proxy.port() + "/");
+            // The browser's Origin is https://127.0.0.1:PORT, nginx's; the server behind sees that Host too.
+            chromium.await().withMessage(() -> "the page's state: " + page.findElement(By.id("state")).getText())
+                    .until(driver -> "open".equals(driver.findElement(By.id("state")).getDomAttribute("data-state")));
+            page.findElement(By.id("text")).sendKeys("through nginx");
+            page.findElement(By.id("send")).click();
+            chromium.await().withMessage(() -> "the echo")
+                    .until(driver -> driver.findElements(By.cssSelector("#log li.received .text")).stream()
+                            .anyMatch(line -> line.getText().equals("through nginx")));
+            page.findElement(By.id("close")).click();
+        }
     }
 
     @Test
