@@ -73,7 +73,9 @@ final class TestCertificate implements AutoCloseable {
         try {
             Path key = directory.resolve("server.key");
             Files.deleteIfExists(key);
-            Files.createFile(key, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            if (key.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.createFile(key, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
             return Files.writeString(key, certificate.privateKeyPem(), StandardCharsets.US_ASCII);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the test certificate's key", e);
