@@ -6,7 +6,7 @@ import dev.sanfi.sockets.common.ServerSettings;
 import dev.sanfi.sockets.netty.guard.Backpressure;
 import dev.sanfi.sockets.netty.guard.CloseCodeCheck;
 import dev.sanfi.sockets.netty.guard.CloseHandshake;
-import dev.sanfi.sockets.netty.guard.DeflateOffers;
+import dev.sanfi.sockets.netty.guard.DeflateNegotiation;
 import dev.sanfi.sockets.netty.guard.FailTheConnection;
 import dev.sanfi.sockets.netty.guard.HandshakeDeadline;
 import dev.sanfi.sockets.netty.guard.InflateFailure;
@@ -75,8 +75,8 @@ final class EchoChannelInitializer extends ChannelInitializer<Channel> {
             pipeline.addLast("reserved-bits", new ReservedBits());
             // guard, before the inflater: a compressed message in one piece (see compressedMessages).
             pipeline.addLast("compressed-messages", compressedMessages(settings));
-            // guard, HTTP phase: offers RFC 7692 §7 says to decline are gone before Netty reads them.
-            pipeline.addLast("deflate-offers", new DeflateOffers());
+            // guard, HTTP phase: Netty reads only the offer chapter 4b's negotiation accepts (RFC 7692 §7).
+            pipeline.addLast("deflate-negotiation", new DeflateNegotiation());
             pipeline.addLast("deflate", compression(settings)); // puts the inflater right after itself
             // guard, after the inflater: its failures as 1009 or 1002.
             pipeline.addLast("inflate-failure", new InflateFailure());
@@ -121,7 +121,7 @@ final class EchoChannelInitializer extends ChannelInitializer<Channel> {
         return new WebSocketServerExtensionHandler(new WindowBitsAnswer(new PerMessageDeflateServerExtensionHandshaker(
                 6,     // zlib's default level
                 true,  // server_max_window_bits, when offered: 15 only, the JDK Deflater's one window;
-                       // DeflateOffers declines a smaller one first (RFC 7692 §7.1.2.1)
+                       // DeflateNegotiation declines a smaller one first (RFC 7692 §7.1.2.1)
                 15,    // client_max_window_bits, when offered: the client's value if smaller, else none
                 true,  // server_no_context_takeover, when offered: accepted (§7.1.1.1)
                 true,  // client_no_context_takeover, when offered: agreed, and the inflater starts afresh

@@ -61,7 +61,7 @@ class DeflatePipelineTest {
 
         assertThat(response).containsIgnoringCase("sec-websocket-extensions: permessage-deflate\r\n");
         assertThat(channel.pipeline().names()).contains("reserved-bits", "compressed-messages", "inflate-failure")
-                .doesNotContain("deflate-offers", "deflate")
+                .doesNotContain("deflate-negotiation", "deflate")
                 .anyMatch(name -> name.contains("PerMessageDeflateDecoder"));
     }
 

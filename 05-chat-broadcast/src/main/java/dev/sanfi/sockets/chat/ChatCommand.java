@@ -5,9 +5,11 @@ import dev.sanfi.sockets.chat.auth.ClientAuthOptions;
 import dev.sanfi.sockets.chat.auth.ServerAuthOptions;
 import dev.sanfi.sockets.chat.auth.TokenCommand;
 import dev.sanfi.sockets.common.ClientOptions;
+import dev.sanfi.sockets.common.ClientTlsOptions;
 import dev.sanfi.sockets.common.EchoCommand;
 import dev.sanfi.sockets.common.JulBridge;
 import dev.sanfi.sockets.common.OriginPolicy;
+import dev.sanfi.sockets.common.ServerTlsOptions;
 import io.lettuce.core.RedisException;
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -67,7 +69,7 @@ public final class ChatCommand {
         return run(args, in, out, err, System.getenv());
     }
 
-    /** As above, with the environment the server reads its keystore password from ({@link ServerTls}). */
+    /** As above, with the environment the server reads its keystore password from ({@link ServerTlsOptions}). */
     static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Map<String, String> environment) {
         JulBridge.install();
         CommandLine line = new CommandLine(new Root())
@@ -129,7 +131,7 @@ public final class ChatCommand {
         ServerAuthOptions auth = new ServerAuthOptions();
 
         @CommandLine.Mixin
-        ServerTls tls = new ServerTls();
+        ServerTlsOptions tls = new ServerTlsOptions();
 
         @Option(names = "--deflate", description = "Accept permessage-deflate compression (RFC 7692) when a member's "
                 + "client offers it, as browsers do; the message limit counts inflated bytes (default: off).")
@@ -182,7 +184,7 @@ public final class ChatCommand {
             ChatSettings settings = settings();
             ClusterSettings cluster = cluster();
             Authentication authentication = auth.authentication(Clock.systemUTC());
-            ServerTls.Chosen certificate;
+            ServerTlsOptions.Chosen certificate;
             try {
                 certificate = tls.choose(new CommandLine(this), environment);
             } catch (java.io.IOException e) {
@@ -260,7 +262,7 @@ public final class ChatCommand {
         ClientAuthOptions auth = new ClientAuthOptions();
 
         @CommandLine.Mixin
-        ClientTls tls = new ClientTls();
+        ClientTlsOptions tls = new ClientTlsOptions();
 
         @Option(names = "--deflate", description = "Offer permessage-deflate compression (RFC 7692) to the server.")
         boolean deflate;
@@ -274,7 +276,7 @@ public final class ChatCommand {
         @Override
         public Integer call() throws InterruptedException {
             URI uri = target();
-            ClientOptions options = tls.options(new CommandLine(this), err).withDeflate(deflate);
+            ClientOptions options = tls.options(new CommandLine(this), NAME, err).withDeflate(deflate);
             Iterable<String> lines = () -> new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().iterator();
             return new ChatClient(out, err, options, auth.firstMessage()).run(uri, lines);
         }

@@ -14,8 +14,11 @@ import picocli.CommandLine.Option;
  * {@code client}'s TLS options, for {@code wss://}: by default the server's certificate must chain
  * to the JDK's trust store and name the host of the URL; {@code --trust FILE.pem} adds certificates
  * to that trust (a local server's self-signed one); {@code --insecure} turns both checks off.
+ *
+ * <p>A picocli mixin: {@link EchoCommand}'s {@code client} and the chat's ({@code 05-chat-broadcast}'s
+ * {@code ChatCommand}) both mix it in; each passes its own name for the warning line.
  */
-final class ClientTlsOptions {
+public final class ClientTlsOptions {
 
     @Option(names = "--trust", paramLabel = "FILE.pem", description = "For wss://: trust the certificates in this PEM "
             + "file as well as the JDK's trust store, e.g. the one server --tls wrote; repeatable.")
@@ -28,10 +31,11 @@ final class ClientTlsOptions {
     /**
      * The options the client connects with.
      *
-     * @param name the module's name, which starts the warning line of {@code --insecure}
+     * @param name the program's name, which starts the warning line of {@code --insecure} (an echo
+     *             module's name, or the chat's)
      * @throws CommandLine.ParameterException for options that contradict each other or a file that is not PEM (exit 2)
      */
-    ClientOptions options(CommandLine command, String name, PrintStream err) {
+    public ClientOptions options(CommandLine command, String name, PrintStream err) {
         if (insecure && !trustFiles.isEmpty()) {
             throw new CommandLine.ParameterException(command, "--insecure checks nothing, so --trust would not matter: use one");
         }

@@ -20,11 +20,16 @@ import picocli.CommandLine.Option;
  * a client can be told to trust it; {@code --keystore FILE} serves a real certificate from a PKCS#12
  * file. The keystore's password never comes from the command line, which other users of the machine
  * can read (in {@code ps}, in the shell's history): it comes from a file or the environment.
+ *
+ * <p>A picocli mixin: {@link EchoCommand}'s {@code server} and the chat's ({@code 05-chat-broadcast}'s
+ * {@code ChatCommand}) both mix it in, so that every server reads the same options the same way. With
+ * the chat, one certificate serves both its ports, the page's {@code https://} and the chat's
+ * {@code wss://}.
  */
-final class ServerTlsOptions {
+public final class ServerTlsOptions {
 
     /** The environment variable that holds the {@code --keystore} password when no password file is given. */
-    static final String PASSWORD_VARIABLE = "SANFI_KEYSTORE_PASSWORD";
+    public static final String PASSWORD_VARIABLE = "SANFI_KEYSTORE_PASSWORD";
 
     /** The name of the self-signed certificate's PEM, in a temporary directory of its own. */
     static final String PEM_FILE_NAME = "sanfi-localhost.pem";
@@ -46,7 +51,7 @@ final class ServerTlsOptions {
     Path passwordFile;
 
     /** What the server presents, and the lines that tell the user about it. */
-    record Chosen(SSLContext context, List<String> lines) {
+    public record Chosen(SSLContext context, List<String> lines) {
     }
 
     /**
@@ -55,7 +60,7 @@ final class ServerTlsOptions {
      * @throws CommandLine.ParameterException for options that do not fit together or name no file (exit 2)
      * @throws IOException                    for a keystore that cannot be used, or a PEM that cannot be written (exit 1)
      */
-    Chosen choose(CommandLine command, Map<String, String> environment) throws IOException {
+    public Chosen choose(CommandLine command, Map<String, String> environment) throws IOException {
         if (passwordFile != null && keystore == null) {
             throw new CommandLine.ParameterException(command, "--keystore-password-file needs --keystore");
         }

@@ -15,7 +15,7 @@ import java.util.Map;
  * same or smaller value as the offer" (RFC 7692 §7.1.2.1) — Netty names the window only when it is
  * smaller than 15 bits, so its answer to {@code server_max_window_bits=15} reads to the client as if
  * the parameter had been ignored. The window it compresses with is 15 bits, the JDK's only one; an
- * offer of a smaller one never gets here ({@link DeflateOffers} declines it).
+ * offer of a smaller one never gets here ({@link DeflateNegotiation} declines it).
  */
 public final class WindowBitsAnswer implements WebSocketServerExtensionHandshaker {
 
