@@ -41,17 +41,24 @@ public final class SpringEchoClient implements EchoClientSession {
         this.session = session;
     }
 
-    /** Connects and finishes the opening handshake within {@link Limits#HANDSHAKE_TIMEOUT}. */
+    /**
+     * Connects and finishes the opening handshake within {@link Limits#HANDSHAKE_TIMEOUT}. For
+     * {@code wss://} the server's certificate is judged by {@code options.trust()} (the JDK's trust
+     * store when null), and its host name is checked (RFC 6125) unless {@code options.verifyHostname()}
+     * is off, which only {@code --insecure}'s trust can honour here (see {@link #hostNameCheckRefused}).
+     */
     public static SpringEchoClient connect(URI uri, ClientOptions options, ClientEvents events) throws Exception {
-        if (!options.verifyHostname()) {
-            // Tomcat's client always checks that the certificate names the host (RFC 6125).
-            throw new IllegalArgumentException("06-echo-spring's client (Tomcat's) always checks the server's host name");
+        if (hostNameCheckRefused(options)) {
+            throw new IllegalArgumentException("06-echo-spring's client (Tomcat's) has every server's host name checked, "
+                    + "and the JDK's trust store checks it: only --insecure, which checks nothing, skips it");
         }
         WsWebSocketContainer container = new WsWebSocketContainer();
         // Tomcat's client defaults to 8 KiB; accept what our servers may echo by default.
         container.setDefaultMaxTextMessageBufferSize(Limits.MAX_MESSAGE_BYTES);
         container.setDefaultMaxBinaryMessageBufferSize(Limits.MAX_MESSAGE_BYTES);
         StandardWebSocketClient client = new StandardWebSocketClient(container);
+        // For wss:// only (Jakarta WebSocket 2.1's ClientEndpointConfig.getSSLContext(), which Tomcat
+        // 11 reads); null leaves Tomcat a context with the JDK's trust store.
         client.setSslContext(options.trust());
         WebSocketHttpHeaders headers = new WebSocketHttpHeaders();
         if (options.deflate()) {
@@ -68,6 +75,19 @@ public final class SpringEchoClient implements EchoClientSession {
             container.destroy();
             throw e;
         }
+    }
+
+    /**
+     * Whether the options ask for what Tomcat's client cannot do: skip the host-name check with the
+     * JDK's own trust store. Tomcat sets endpoint identification ({@code HTTPS}) on every engine it
+     * makes, with no setting to stop it; the JDK then leaves the check to the trust manager, and its
+     * own trust managers make it. A trust manager of one's own decides for itself: {@code --insecure}'s
+     * ({@code Trust.anyCertificate()}) accepts every certificate for every name, so with it the host
+     * name goes unchecked as asked. (A trust that does check certificates is asked to check the name
+     * as well: stricter than such options say, never looser.)
+     */
+    static boolean hostNameCheckRefused(ClientOptions options) {
+        return !options.verifyHostname() && options.trust() == null;
     }
 
     @Override

@@ -21,7 +21,8 @@ import org.springframework.context.support.GenericApplicationContext;
 
 /**
  * The echo server: a Spring Boot application ({@link SpringEchoApplication}) started in code, on
- * the host and port of the settings, with the embedded Tomcat that Spring Boot chooses by default.
+ * the host and port of the settings, with the embedded Tomcat that Spring Boot chooses by default,
+ * speaking TLS when the settings carry a context ({@code tls.TlsConnector}).
  * Everything is one application context, so that {@link #close()} stops all of it.
  */
 public final class SpringEchoServer implements EchoServer {
@@ -41,12 +42,6 @@ public final class SpringEchoServer implements EchoServer {
 
     /** Starts Spring Boot on {@code settings.host():settings.port()}; returns once Tomcat listens. */
     public static SpringEchoServer start(ServerSettings settings) throws IOException {
-        if (settings.secure()) {
-            // Spring Boot gives Tomcat its certificate as a key store (an SslBundle of stores), and
-            // the settings carry an SSLContext, whose key cannot be taken out again.
-            throw new IOException("06-echo-spring does not serve TLS yet: Tomcat needs the key as a key store, "
-                    + "not as an SSLContext");
-        }
         JulBridge.install(); // Tomcat logs through java.util.logging
         // Spring Boot would take over java.util.logging when it finds neither Logback nor Log4j, and
         // undo the bridge: every module logs through SLF4J's simple binding, Spring Boot included.
@@ -70,7 +65,8 @@ public final class SpringEchoServer implements EchoServer {
                     "--server.port=" + settings.port(),
                     // Tomcat answers a larger request head with 400 itself.
                     "--server.max-http-request-header-size=" + Limits.MAX_HANDSHAKE_BYTES + "B",
-                    // Before the upgrade, a connection silent this long is closed by Tomcat (slow loris).
+                    // Before the upgrade, each read and write may wait this long; the whole handshake
+                    // has the same time in all (guard.HandshakeDeadline).
                     "--server.tomcat.connection-timeout=" + settings.handshakeTimeout().toMillis() + "ms");
         } catch (RuntimeException e) {
             throw new IOException(rootMessage(e), e);

@@ -7,7 +7,13 @@ import dev.sanfi.sockets.common.ClientEvents;
 import dev.sanfi.sockets.common.ClientOptions;
 import dev.sanfi.sockets.common.EchoServer;
 import dev.sanfi.sockets.common.ServerSettings;
+import dev.sanfi.sockets.common.tls.SelfSignedCertificate;
+import dev.sanfi.sockets.common.tls.TlsFailure;
+import dev.sanfi.sockets.common.tls.Trust;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -66,10 +72,56 @@ class SpringEchoClientTest {
     }
 
     @Test
-    @DisplayName("without the host-name check (--insecure) it refuses to connect, with one line that says why")
-    void refusesToSkipTheHostNameCheck() {
+    @DisplayName("wss:// with the server's certificate trusted: text comes back, the host name 127.0.0.1 checked")
+    void echoesOverTls() throws Exception {
+        SelfSignedCertificate certificate = SelfSignedCertificate.forLocalhost();
+        Events events = new Events();
+        try (EchoServer tls = SpringEchoServer.start(ServerSettings.defaults(0).withHost("127.0.0.1")
+                .withTls(certificate.serverContext()));
+             SpringEchoClient client = SpringEchoClient.connect(URI.create("wss://127.0.0.1:" + tls.port() + "/echo"),
+                     ClientOptions.defaults().withTrust(certificate.trustingContext(), true), events)) {
+            client.sendText("over TLS");
+            assertThat(events.next()).isEqualTo("text over TLS");
+        }
+    }
+
+    @Test
+    @DisplayName("a trusted certificate for another host is refused: one line names the host-name check")
+    void certificateForAnotherHostIsRefused() throws Exception {
+        SelfSignedCertificate elsewhere = forAnotherHost();
+        try (EchoServer tls = SpringEchoServer.start(ServerSettings.defaults(0).withHost("127.0.0.1")
+                .withTls(elsewhere.serverContext()))) {
+            URI wss = URI.create("wss://127.0.0.1:" + tls.port() + "/echo");
+            assertThatThrownBy(() -> SpringEchoClient.connect(wss, ClientOptions.defaults().withTrust(elsewhere.trustingContext(), true),
+                    new Events()).close())
+                    .satisfies(e -> assertThat(TlsFailure.describe(e)).hasValueSatisfying(line ->
+                            assertThat(line).contains("wrong host name")));
+        }
+    }
+
+    @Test
+    @DisplayName("--insecure (a trust that checks nothing) connects to a certificate for another host: Tomcat asks, the trust does not check")
+    void insecureSkipsTheHostName() throws Exception {
+        Events events = new Events();
+        try (EchoServer tls = SpringEchoServer.start(ServerSettings.defaults(0).withHost("127.0.0.1")
+                .withTls(forAnotherHost().serverContext()));
+             SpringEchoClient client = SpringEchoClient.connect(URI.create("wss://127.0.0.1:" + tls.port() + "/echo"),
+                     ClientOptions.defaults().withTrust(Trust.anyCertificate(), false), events)) {
+            client.sendText("unchecked");
+            assertThat(events.next()).isEqualTo("text unchecked");
+        }
+    }
+
+    @Test
+    @DisplayName("no host-name check with the JDK's trust store: refused with one line that says why")
+    void refusesToSkipTheHostNameCheckOfTheJdkTrustStore() {
         assertThatThrownBy(() -> SpringEchoClient.connect(uri, ClientOptions.defaults().withTrust(null, false), new Events()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("host name");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("host name")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    private static SelfSignedCertificate forAnotherHost() {
+        return SelfSignedCertificate.create(List.of("other.example"), Instant.now().minus(Duration.ofHours(1)), Duration.ofDays(1));
     }
 
     /** What the client heard, one line per event. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sanfi.sockets.common.ServerSettings;
-import dev.sanfi.sockets.common.tls.SelfSignedCertificate;
 import java.io.IOException;
 import java.net.ServerSocket;
 import org.junit.jupiter.api.DisplayName;
@@ -21,14 +20,5 @@ class SpringEchoServerStartTest {
                     .isInstanceOf(IOException.class)
                     .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n").containsIgnoringCase("in use"));
         }
-    }
-
-    @Test
-    @DisplayName("TLS settings: refused with one line (Tomcat takes a key store, the settings an SSLContext)")
-    void tlsIsRefused() throws Exception {
-        ServerSettings secure = ServerSettings.defaults(0).withHost("127.0.0.1")
-                .withTls(SelfSignedCertificate.forLocalhost().serverContext());
-        assertThatThrownBy(() -> SpringEchoServer.start(secure).close())
-                .isInstanceOf(IOException.class).hasMessageContaining("TLS");
     }
 }

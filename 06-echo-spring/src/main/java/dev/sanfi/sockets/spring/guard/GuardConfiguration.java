@@ -3,14 +3,18 @@ package dev.sanfi.sockets.spring.guard;
 import dev.sanfi.sockets.common.ServerSettings;
 import dev.sanfi.sockets.spring.StompConfiguration;
 import java.util.Set;
+import org.springframework.boot.tomcat.TomcatProtocolHandlerCustomizer;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * The gap-closing layer as Spring beans: two servlet filters in front of the {@code DispatcherServlet},
- * and the session watchers the endpoints' registrations put around their handlers.
+ * The gap-closing layer as Spring beans: Tomcat's connector with a handshake deadline, two servlet
+ * filters in front of the {@code DispatcherServlet}, and the session watchers the endpoints'
+ * registrations put around their handlers.
  */
 @Configuration(proxyBeanMethods = false)
 public class GuardConfiguration {
@@ -25,6 +29,16 @@ public class GuardConfiguration {
         return new Keepalive(settings.pingInterval(), settings.idleTimeout());
     }
 
+    /** Tomcat's NIO protocol, every accepted connection with the settings' handshake deadline. */
+    @Bean
+    public WebServerFactoryCustomizer<TomcatServletWebServerFactory> handshakeDeadline(ServerSettings settings) {
+        return factory -> {
+            factory.setProtocol(DeadlineNioProtocol.class.getName());
+            factory.addProtocolHandlerCustomizers((TomcatProtocolHandlerCustomizer<DeadlineNioProtocol>) protocol ->
+                    protocol.setHandshakeTimeout(settings.handshakeTimeout()));
+        };
+    }
+
     @Bean
     public FilterRegistrationBean<RequestCheck> requestCheck() {
         FilterRegistrationBean<RequestCheck> registration = new FilterRegistrationBean<>(new RequestCheck(Set.of(StompConfiguration.STOMP_PATH)));
@@ -33,11 +47,10 @@ public class GuardConfiguration {
     }
 
     @Bean
-    public FilterRegistrationBean<NoExtensions> noExtensions(ServerSettings settings) {
-        FilterRegistrationBean<NoExtensions> registration = new FilterRegistrationBean<>(new NoExtensions());
+    public FilterRegistrationBean<DeflateNegotiation> deflateNegotiation(ServerSettings settings) {
+        FilterRegistrationBean<DeflateNegotiation> registration =
+                new FilterRegistrationBean<>(new DeflateNegotiation(settings.deflate()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
-        // With compression asked for, Tomcat negotiates permessage-deflate as it does by itself.
-        registration.setEnabled(!settings.deflate());
         return registration;
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.WebSocketMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
 import org.springframework.web.socket.server.HandshakeInterceptor;
@@ -79,6 +80,24 @@ public final class OpenSessions {
                 }
             }
 
+            /**
+             * While the server stops, a message may still arrive after this side's Close 1001 went out
+             * (a peer that stopped reading is still being read), and Tomcat refuses to send its echo:
+             * RFC 6455 §5.5.1, no data after a Close. That is the shutdown working, not an error for
+             * Spring to log with a stack trace and answer with 1011.
+             */
+            @Override
+            public void handleMessage(WebSocketSession session, WebSocketMessage<?> message) throws Exception {
+                try {
+                    super.handleMessage(session, message);
+                } catch (IllegalStateException e) {
+                    if (!stopping()) {
+                        throw e;
+                    }
+                    LOG.debug("{}: not echoed while the server stops: {}", session.getId(), e.getMessage());
+                }
+            }
+
             @Override
             public void afterConnectionClosed(WebSocketSession session, CloseStatus status) throws Exception {
                 try {
@@ -96,6 +115,10 @@ public final class OpenSessions {
         }
         upgrading++;
         return true;
+    }
+
+    private synchronized boolean stopping() {
+        return closing;
     }
 
     /** An admitted upgrade has opened its session or failed; returns whether the server is stopping. */
