@@ -108,6 +108,18 @@ enum ClientStack {
         return this != JAVA_WEBSOCKET && this != JDK;
     }
 
+    /**
+     * Whether the client, over TLS, may report 1006 instead of the Close 1009 a server sends while
+     * the client is still writing a message over the limit. Tyrus's client does, now and then: the
+     * modules' servers follow their Close with TLS's close_notify (the half-close of a lingering
+     * close, RFC 8446 §6.1, RFC 6455 §7.1.1), and Tyrus, on Grizzly's SSL filter, at times ends the
+     * connection there without handing the Close on, and sends no Close back. Over ws:// it always
+     * reports the 1009; its API has no say in it (chapter 9).
+     */
+    boolean mayLoseTheLimitCloseOverTls(Transport transport) {
+        return this == TYRUS && transport == Transport.WSS;
+    }
+
     @Override
     public String toString() {
         return name;

@@ -92,9 +92,19 @@ abstract class EchoServerRow {
         return everyClient().filter(cell -> !stack().refusesTheLimitCompressed((ClientStack) cell.get()[0], (Transport) cell.get()[2]));
     }
 
-    /** The clients that always hear this server's Close 1009 (see {@link ServerStack#mayLoseTheLimitClose}). */
+    /**
+     * The clients that always hear this server's Close 1009 (see {@link ServerStack#mayLoseTheLimitClose}
+     * and {@link ClientStack#mayLoseTheLimitCloseOverTls}).
+     */
     Stream<Arguments> clientsThatHearTheLimitClose() {
-        return everyClient().filter(cell -> !stack().mayLoseTheLimitClose((ClientStack) cell.get()[0], (Transport) cell.get()[2]));
+        return everyClient().filter(cell -> !stack().mayLoseTheLimitClose((ClientStack) cell.get()[0], (Transport) cell.get()[2])
+                && !((ClientStack) cell.get()[0]).mayLoseTheLimitCloseOverTls((Transport) cell.get()[2]));
+    }
+
+    /** The cells of a client that may lose this server's Close 1009 over TLS, where the server's own deviation does not already say so. */
+    Stream<Arguments> clientsThatMayLoseTheLimitCloseOverTls() {
+        return everyClient().filter(cell -> !stack().mayLoseTheLimitClose((ClientStack) cell.get()[0], (Transport) cell.get()[2])
+                && ((ClientStack) cell.get()[0]).mayLoseTheLimitCloseOverTls((Transport) cell.get()[2]));
     }
 
     Stream<Arguments> clientsThatCanPing() {
@@ -165,6 +175,28 @@ abstract class EchoServerRow {
             RecordedEvents.Close close = open.events().awaitClose();
             assertThat(close.code()).as(cell(client, transport) + ": " + close + ", errors " + open.events().errors())
                     .isEqualTo(MESSAGE_TOO_BIG);
+        }
+    }
+
+    /**
+     * Tyrus's client over TLS ({@link ClientStack#mayLoseTheLimitCloseOverTls}): the server's Close
+     * 1009, or now and then 1006, when the client ends the connection at the server's close_notify
+     * without reporting the Close that came just before it.
+     */
+    @ParameterizedTest(name = "{0} client -> {1} server over {2} (client's deviation): one byte over the limit is closed with 1009, "
+            + "or 1006 when the client ends at the server''s close_notify first")
+    @MethodSource("clientsThatMayLoseTheLimitCloseOverTls")
+    void overTheLimitOverTlsMayEndIn1006(ClientStack client, ServerStack server, Transport transport) throws Exception {
+        try (OpenClient open = connect(client, transport)) {
+            try {
+                open.session().sendBinary(randomBytes(Limits.MAX_MESSAGE_BYTES + 1));
+            } catch (Exception e) {
+                // The server may close before the last bytes are written.
+            }
+
+            RecordedEvents.Close close = open.events().awaitClose();
+            assertThat(close.code()).as(cell(client, transport) + ": " + close + ", errors " + open.events().errors())
+                    .isIn(MESSAGE_TOO_BIG, CloseCodes.ABNORMAL_CLOSURE);
         }
     }
 

@@ -8,7 +8,8 @@ import java.util.List;
  * because every check of that pair is a test of {@link EchoServerRow} that must pass for the build
  * to pass; "+ ping" marks the clients whose API can send a Ping of its own ({@link PingingSession}),
  * {@link #DEVIATION} the pairs whose over-the-limit check is a documented deviation of the reference
- * server, {@link #COMPRESSED_LIMIT} its compressed limit, and {@link #PREFIX} the server whose text
+ * server, {@link #CLIENT_OVER_TLS} those where it is Tyrus's client's over TLS,
+ * {@link #COMPRESSED_LIMIT} its compressed limit, and {@link #PREFIX} the server whose text
  * echo is not the text itself (node-echo's {@code "Echo: "}). A pair that does not run over a
  * transport is "—", and its row or column says why ({@link ClientStack#supports},
  * {@link ServerStack#notOver}). The browser table ends the block.
@@ -24,6 +25,13 @@ final class InteropTable {
             + "ends the client's write before it has read the Close (the reference server's deviation, see below)";
     /** Over TLS the deviation reaches every client. */
     static final String DEVIATION_OVER_TLS = "; over TLS, for every client";
+
+    /** Marks a cell whose over-the-limit check is the client's deviation over TLS ({@link ClientStack#mayLoseTheLimitCloseOverTls}). */
+    static final String CLIENT_OVER_TLS = "¶";
+    static final String CLIENT_OVER_TLS_LEGEND = "One byte over the limit: Close 1009, or now and then 1006: Tyrus's client "
+            + "over TLS at times ends the connection at the close_notify the server sends right after its Close "
+            + "(a lingering close's half-close) without reporting the Close, and sends no Close back; over ws:// it "
+            + "always reports 1009.";
 
     /** Marks a cell whose message of exactly the limit is refused ({@link ServerStack#refusesTheLimitCompressed}). */
     static final String COMPRESSED_LIMIT = "§";
@@ -79,6 +87,7 @@ final class InteropTable {
         }
         out.append("\n|---|").append("---|".repeat(ServerStack.values().length)).append('\n');
         boolean deviations = false;
+        boolean clientDeviations = false;
         boolean compressedLimits = false;
         for (ClientStack client : ClientStack.values()) {
             out.append("| ").append(client.displayName()).append(": ").append(client.api());
@@ -95,6 +104,9 @@ final class InteropTable {
                 if (server.mayLoseTheLimitClose(client, transport)) {
                     out.append(' ').append(DEVIATION);
                     deviations = true;
+                } else if (client.mayLoseTheLimitCloseOverTls(transport)) {
+                    out.append(' ').append(CLIENT_OVER_TLS);
+                    clientDeviations = true;
                 }
                 if (server.refusesTheLimitCompressed(client, transport)) {
                     out.append(' ').append(COMPRESSED_LIMIT);
@@ -107,6 +119,9 @@ final class InteropTable {
         if (deviations) {
             out.append('\n').append(DEVIATION).append(' ').append(DEVIATION_LEGEND)
                     .append(transport == Transport.WSS ? DEVIATION_OVER_TLS : "").append(".\n");
+        }
+        if (clientDeviations) {
+            out.append('\n').append(CLIENT_OVER_TLS).append(' ').append(CLIENT_OVER_TLS_LEGEND).append('\n');
         }
         if (compressedLimits) {
             out.append('\n').append(COMPRESSED_LIMIT).append(' ').append(COMPRESSED_LIMIT_LEGEND).append('\n');
