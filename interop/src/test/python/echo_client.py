@@ -2,19 +2,26 @@
 stdin and stdout, one line per command or event, every payload in base64:
   in:  text B64 | binary B64 | ping B64 | close CODE B64
   out: open | text B64 | binary B64 | pong B64 | close CODE B64 | error MESSAGE
-Usage: /usr/bin/python3 echo_client.py WS_URL   (Debian's python3-websockets, 10.4 or newer)
+Usage: /usr/bin/python3 echo_client.py WS_URL [CA_FILE]   (Debian's python3-websockets, 10.4 or newer)
+For wss://, CA_FILE (PEM) is the certificate to trust instead of the system's authorities; the host
+name is checked as always. websockets offers permessage-deflate on every connection by default.
 It ends after the close, or when its stdin ends (then it drops the connection without a Close).
 """
 import asyncio
 import base64
+import ssl
 import sys
 
 import websockets
 
 # Our servers' limit (Limits.MAX_MESSAGE_BYTES): no echo is bigger, and the lines stay bounded.
 MAX_MESSAGE_BYTES = 1024 * 1024
+# websockets applies max_size to each frame as it comes off the wire too, and with permessage-deflate
+# a 1 MiB echo of random bytes arrives a little bigger than 1 MiB (zlib's stored blocks cost 5 bytes
+# each): the client allows for that much.
+COMPRESSION_OVERHEAD = 64 * 1024
 # A command line carries at most one message in base64, 4/3 of its size.
-MAX_LINE = 2 * MAX_MESSAGE_BYTES + 64
+MAX_LINE = 2 * (MAX_MESSAGE_BYTES + COMPRESSION_OVERHEAD)
 
 
 def say(*words):
@@ -65,10 +72,13 @@ async def command(socket, line, tasks):
         say("error", "unknown command " + name)
 
 
-async def main(url):
+async def main(url, ca_file):
+    # Without a CA file, no ssl argument: websockets then uses the system's authorities for wss://
+    # (an explicit ssl=None would mean no TLS at all).
+    tls = {"ssl": ssl.create_default_context(cafile=ca_file)} if ca_file else {}
     try:
-        socket = await websockets.connect(url, max_size=MAX_MESSAGE_BYTES, open_timeout=10,
-                                          ping_interval=None)
+        socket = await websockets.connect(url, max_size=MAX_MESSAGE_BYTES + COMPRESSION_OVERHEAD, open_timeout=10,
+                                          ping_interval=None, **tls)
     except (OSError, asyncio.TimeoutError, websockets.WebSocketException) as error:
         say("error", " ".join(str(error).split()) or type(error).__name__)
         say("close", "1006", "")
@@ -101,4 +111,4 @@ async def main(url):
 
 
 if __name__ == "__main__":
-    asyncio.run(main(sys.argv[1]))
+    asyncio.run(main(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else None))

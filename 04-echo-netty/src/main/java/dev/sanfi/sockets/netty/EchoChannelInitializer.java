@@ -17,6 +17,7 @@ import dev.sanfi.sockets.netty.guard.OpenSessions;
 import dev.sanfi.sockets.netty.guard.ReservedBits;
 import dev.sanfi.sockets.netty.guard.RequestCheck;
 import dev.sanfi.sockets.netty.guard.WindowBitsAnswer;
+import dev.sanfi.sockets.raw.deflate.MessageInflater;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
@@ -151,13 +152,12 @@ final class EchoChannelInitializer extends ChannelInitializer<Channel> {
 
     /**
      * The largest frame payload the decoder takes, and with compression the largest compressed
-     * message. Compressed, a message of the limit can be a little longer than the limit: zlib puts
-     * incompressible bytes in stored blocks of about 16 KiB, 5 bytes of header each (RFC 1951
-     * §3.2.4), so 1 MiB of random bytes is 1 MiB and 325 bytes compressed.
+     * message: {@link MessageInflater#maxCompressedBytes}, 01-echo-raw's bound of how long a message
+     * of the limit can be compressed (random bytes grow by the headers of zlib's stored blocks, how
+     * much depends on the sender's zlib). The limit on inflated bytes is kept behind the inflater.
      */
     static int maxFramePayload(int maxMessageBytes, boolean deflate) {
-        long max = maxMessageBytes;
-        return (int) Math.min(Integer.MAX_VALUE, deflate ? max + max / 1024 + 64 : max);
+        return deflate ? MessageInflater.maxCompressedBytes(maxMessageBytes) : maxMessageBytes;
     }
 
     static WebSocketServerProtocolConfig protocolConfig(ServerSettings settings) {

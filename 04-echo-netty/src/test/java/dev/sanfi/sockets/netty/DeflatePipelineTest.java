@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sanfi.sockets.common.ServerSettings;
 import dev.sanfi.sockets.netty.guard.OpenSessions;
+import dev.sanfi.sockets.raw.deflate.MessageInflater;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -173,6 +174,33 @@ class DeflatePipelineTest {
 
         assertThat(closeCodeSent()).isEqualTo(1009);
         assertThat(allocated).as("bytes allocated on this thread while refusing the bomb").isLessThan(64L << 20);
+    }
+
+    @Test
+    @DisplayName("a MiB of random bytes in 2 KiB stored blocks, as Python's websockets sends it (limit + 2,561 bytes), is echoed at a limit of 1 MiB")
+    void smallStoredBlocksAtTheLimitAreEchoed() {
+        int limit = 1 << 20;
+        upgrade(SETTINGS.withMaxMessageBytes(limit), "permessage-deflate");
+        byte[] random = new byte[limit];
+        new java.util.Random(7692).nextBytes(random);
+        byte[] compressed = WireBytes.storedBlocks(random, 2048);
+        assertThat(compressed.length).as("the test's premise").isEqualTo(limit + 2561);
+
+        channel.writeInbound(masked(FIN | RSV1 | BINARY, compressed));
+
+        assertThat(inflate(echoedPayload())).isEqualTo(random);
+    }
+
+    @Test
+    @DisplayName("a compressed frame longer than any zlib makes of a message at the limit fails with 1009 from its header")
+    void compressedFrameOverTheBoundIs1009() {
+        upgrade(SETTINGS, "permessage-deflate");
+        ByteBuf header = Unpooled.buffer().writeByte(FIN | RSV1 | BINARY).writeByte(0x80 | 127)
+                .writeLong(MessageInflater.maxCompressedBytes(LIMIT) + 1).writeInt(0);
+
+        channel.writeInbound(header);
+
+        assertThat(closeCodeSent()).isEqualTo(1009);
     }
 
     @Test

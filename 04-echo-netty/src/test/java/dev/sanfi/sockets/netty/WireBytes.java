@@ -98,6 +98,26 @@ public final class WireBytes {
         }
     }
 
+    /**
+     * {@code data} as DEFLATE stored blocks of {@code blockBytes} each (RFC 1951 §3.2.4: a byte of
+     * BFINAL 0 and BTYPE 00, then LEN and NLEN), ended by a sync flush without its last four bytes
+     * (RFC 7692 §7.2.1): how zlib sends bytes it cannot compress, its memLevel setting the block size.
+     */
+    public static byte[] storedBlocks(byte[] data, int blockBytes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int at = 0; at < data.length; at += blockBytes) {
+            int length = Math.min(blockBytes, data.length - at);
+            out.write(0);
+            out.write(length);
+            out.write(length >> 8);
+            out.write(~length);
+            out.write(~length >> 8);
+            out.write(data, at, length);
+        }
+        out.write(0);
+        return out.toByteArray();
+    }
+
     public static ByteBuf ascii(String text) {
         return Unpooled.copiedBuffer(text, StandardCharsets.ISO_8859_1);
     }

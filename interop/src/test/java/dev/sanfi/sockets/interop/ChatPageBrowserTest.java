@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sanfi.sockets.chat.ChatServer;
 import dev.sanfi.sockets.chat.ChatSettings;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -28,19 +31,25 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ChatPageBrowserTest {
 
+    /** The transports the chat page is checked over here, for chapter 9's browser table. */
+    static final Set<Transport> TRANSPORTS = EnumSet.allOf(Transport.class);
+
     /** A classic cross-site scripting probe: as HTML it would be an image whose error handler runs. */
     private static final String MARKUP = "<img src=x onerror=alert(1)>";
 
+    private TestCertificate certificate;
     private ChatServer server;
     private HeadlessChromium first;
     private HeadlessChromium second;
 
+    /** Two browsers, both trusting the certificate of this class's https:// chat. */
     @BeforeAll
     void start() throws Exception {
+        certificate = TestCertificate.create();
         if (HeadlessChromium.installed()) {
             server = ChatServer.start(ChatSettings.defaults(0, 0).withHost("127.0.0.1"));
-            first = HeadlessChromium.start();
-            second = HeadlessChromium.start();
+            first = HeadlessChromium.trusting(certificate);
+            second = HeadlessChromium.trusting(certificate);
         }
     }
 
@@ -58,8 +67,12 @@ class ChatPageBrowserTest {
             try {
                 closeBrowser(first);
             } finally {
-                if (server != null) {
-                    server.close();
+                try {
+                    if (server != null) {
+                        server.close();
+                    }
+                } finally {
+                    certificate.close();
                 }
             }
         }
@@ -80,6 +93,52 @@ class ChatPageBrowserTest {
         second.driver().get("about:blank"); // bob leaves the page: the browser closes his socket
         awaitMembers(first, "alice (you)");
         assertThat(notices(first)).anyMatch(notice -> notice.endsWith("bob left"));
+    }
+
+    @Test
+    @DisplayName("over https:// and wss://: two members see each other join and chat")
+    void joinAndChatOverTls() throws Exception {
+        ChatSettings settings = ChatSettings.defaults(0, 0).withHost("127.0.0.1").withTls(certificate.serverContext());
+        try (ChatServer secure = ChatServer.start(settings)) {
+            String url = "https://127.0.0.1:" + secure.pagePort() + "/";
+            join(first, url, "grace");
+            join(second, url, "heidi");
+            awaitMembers(first, "grace (you)", "heidi");
+
+            say(second, "hello over wss");
+            awaitMessage(first, "heidi", "hello over wss");
+            awaitMessage(second, "heidi", "hello over wss");
+            // The page chose wss:// itself, because it was loaded over https://.
+            assertThat(((JavascriptExecutor) first.driver()).executeScript("return location.protocol")).isEqualTo("https:");
+            first.driver().get("about:blank");
+            second.driver().get("about:blank");
+        }
+    }
+
+    @Test
+    @DisplayName("with permessage-deflate: the chat agrees to Chromium's offer, and two members chat")
+    void deflateAgreedWithTheBrowser() throws Exception {
+        try (ChatServer compressed = ChatServer.start(ChatSettings.defaults(0, 0).withHost("127.0.0.1").withDeflate(true))) {
+            String url = pageUrl(compressed);
+            join(first, url, "ivan");
+            join(second, url, "judy");
+            say(first, "hello, compressed");
+            awaitMessage(second, "ivan", "hello, compressed");
+
+            // The page keeps its socket to itself: a socket of the test's own, from the same page
+            // and browser, shows what the server answers Chromium's offer (WebSocket.extensions).
+            Object extensions = ((JavascriptExecutor) first.driver()).executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    fetch('/config.json').then((response) => response.json()).then((config) => {
+                      const ws = new WebSocket('ws://' + location.hostname + ':' + config.wsPort + config.wsPath);
+                      ws.onopen = () => { const agreed = ws.extensions; ws.close(1000); done(agreed); };
+                      ws.onerror = () => done('error');
+                    });
+                    """);
+            assertThat(extensions).asString().startsWith("permessage-deflate");
+            first.driver().get("about:blank");
+            second.driver().get("about:blank");
+        }
     }
 
     @Test

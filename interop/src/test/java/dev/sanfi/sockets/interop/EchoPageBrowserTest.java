@@ -30,12 +30,15 @@ class EchoPageBrowserTest {
     /** Typed by the browser, so only characters of the Basic Multilingual Plane (chromedriver's limit). */
     private static final String TEXT = "hello from Chromium, héllo ✓";
 
+    private TestCertificate certificate;
     private HeadlessChromium chromium;
 
+    /** One browser for every page, trusting the certificate of this class's https:// servers. */
     @BeforeAll
     void startBrowser() throws Exception {
+        certificate = TestCertificate.create();
         if (HeadlessChromium.installed()) {
-            chromium = HeadlessChromium.start();
+            chromium = HeadlessChromium.trusting(certificate);
         }
     }
 
@@ -47,8 +50,12 @@ class EchoPageBrowserTest {
 
     @AfterAll
     void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
+        try {
+            if (chromium != null) {
+                chromium.close();
+            }
+        } finally {
+            certificate.close();
         }
     }
 
@@ -74,6 +81,54 @@ class EchoPageBrowserTest {
             page.findElement(By.id("close")).click();
             awaitState("closed");
             assertThat(lines("info")).last().asString().startsWith("closed: 1000");
+        }
+    }
+
+    @ParameterizedTest(name = "Chromium -> {0} page over https://: echo text and binary through wss://, close")
+    @MethodSource("pagesOverTls")
+    void echoPageOverTls(ServerStack stack) throws Exception {
+        ServerSettings settings = Transport.WSS.serverSettings(ServerSettings.defaults(0).withHost("127.0.0.1"), certificate);
+        try (EchoServer server = stack.starter().start(settings)) {
+            WebDriver page = chromium.driver();
+            page.get("https://127.0.0.1:" + server.port() + "/");
+            awaitState("open");
+            // A page loaded over https:// opens wss:// (a ws:// one would be blocked as mixed content).
+            assertThat(page.findElement(By.id("url")).getText()).isEqualTo("wss://127.0.0.1:" + server.port() + "/echo");
+
+            page.findElement(By.id("text")).sendKeys(TEXT);
+            page.findElement(By.id("send")).click();
+            assertThat(awaitLine("received", 1)).isEqualTo(TEXT);
+
+            page.findElement(By.id("send-random")).click();
+            String sentBytes = awaitLine("sent", 2);
+            assertThat(awaitLine("received", 2)).isEqualTo(sentBytes);
+
+            page.findElement(By.id("close")).click();
+            awaitState("closed");
+            assertThat(lines("info")).last().asString().startsWith("closed: 1000");
+        }
+    }
+
+    @ParameterizedTest(name = "Chromium -> {0} page, server with permessage-deflate: the extension agreed and shown, "
+            + "a long text echoed")
+    @MethodSource("pagesWithDeflate")
+    void echoPageWithDeflate(ServerStack stack) throws Exception {
+        ServerSettings settings = Transport.DEFLATE.serverSettings(ServerSettings.defaults(0).withHost("127.0.0.1"), certificate);
+        try (EchoServer server = stack.starter().start(settings)) {
+            WebDriver page = chromium.driver();
+            page.get("http://127.0.0.1:" + server.port() + "/");
+            awaitState("open");
+            // Chromium offers permessage-deflate on every connection; the page shows WebSocket.extensions,
+            // the server's answer (RFC 7692 §5), with whatever parameters the server added.
+            assertThat(page.findElement(By.id("extensions")).getText()).startsWith("permessage-deflate");
+
+            String longText = TEXT.repeat(20);
+            page.findElement(By.id("text")).sendKeys(longText);
+            page.findElement(By.id("send")).click();
+            assertThat(awaitLine("received", 1)).isEqualTo(longText);
+
+            page.findElement(By.id("close")).click();
+            awaitState("closed");
         }
     }
 
@@ -205,6 +260,16 @@ class EchoPageBrowserTest {
     /** The servers with an echo page; the reference server has none. */
     static List<ServerStack> pages() {
         return ServerStack.pages();
+    }
+
+    /** The pages whose server speaks TLS; the table shows the others as such. */
+    static List<ServerStack> pagesOverTls() {
+        return ServerStack.pages(Transport.WSS);
+    }
+
+    /** The pages whose server accepts permessage-deflate. */
+    static List<ServerStack> pagesWithDeflate() {
+        return ServerStack.pages(Transport.DEFLATE);
     }
 
     private void awaitState(String state) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -68,9 +69,25 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     static HeadlessChromium start() throws IOException {
+        return start(List.of());
+    }
+
+    /**
+     * A browser that accepts the test certificate's key and no other, as a person who trusted
+     * that certificate would: Chromium's {@code --ignore-certificate-errors-spki-list} takes the
+     * base64 SHA-256 of the SubjectPublicKeyInfo, and ignores certificate errors only for a chain
+     * with that key. Nothing else about TLS changes: pages, {@code wss://} and mixed content are as
+     * for any trusted certificate.
+     */
+    static HeadlessChromium trusting(TestCertificate certificate) throws IOException {
+        return start(List.of("--ignore-certificate-errors-spki-list=" + certificate.spkiSha256Base64()));
+    }
+
+    private static HeadlessChromium start(List<String> moreArguments) throws IOException {
         Path profile = Files.createTempDirectory("interop-chromium-");
         ChromeOptions options = new ChromeOptions()
                 .setBinary(BROWSER.toFile())
+                .addArguments(moreArguments)
                 .addArguments(
                         "--headless",
                         "--no-sandbox", // CI runs as root, where Chromium's sandbox cannot start

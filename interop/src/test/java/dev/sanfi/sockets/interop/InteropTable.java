@@ -3,12 +3,16 @@ package dev.sanfi.sockets.interop;
 import java.util.List;
 
 /**
- * The interop table at the top of chapter 9, made from the same lists the tests run: the rows are
- * {@link ClientStack}, the columns {@link ServerStack}. A cell is ✓ because every check of that pair
- * is a test of {@link EchoServerRow} that must pass for the build to pass; "+ ping" marks the
- * clients whose API can send a Ping of its own ({@link PingingSession}), {@link #DEVIATION} the
- * pairs whose over-the-limit check is a documented deviation of the reference server, and
- * {@link #PREFIX} the server whose text echo is not the text itself (node-echo's {@code "Echo: "}).
+ * The interop tables at the top of chapter 9, made from the same lists the tests run: one table
+ * per {@link Transport}, the rows {@link ClientStack}, the columns {@link ServerStack}. A cell is ✓
+ * because every check of that pair is a test of {@link EchoServerRow} that must pass for the build
+ * to pass; "+ ping" marks the clients whose API can send a Ping of its own ({@link PingingSession}),
+ * {@link #DEVIATION} the pairs whose over-the-limit check is a documented deviation of the reference
+ * server, {@link #CLIENT_OVER_TLS} those where it is Tyrus's client's over TLS,
+ * {@link #COMPRESSED_LIMIT} its compressed limit, and {@link #PREFIX} the server whose text
+ * echo is not the text itself (node-echo's {@code "Echo: "}). A pair that does not run over a
+ * transport is "—", and its row or column says why ({@link ClientStack#supports},
+ * {@link ServerStack#notOver}). The browser table ends the block.
  */
 final class InteropTable {
 
@@ -18,12 +22,30 @@ final class InteropTable {
     /** Marks a cell whose over-the-limit check is the reference server's deviation ({@link ServerStack#mayLoseTheLimitClose}). */
     static final String DEVIATION = "†";
     static final String DEVIATION_LEGEND = "One byte over the limit: Close 1009, or now and then 1006, when the server's reset "
-            + "ends the client's write before it has read the Close (the reference server's deviation, see below).";
+            + "ends the client's write before it has read the Close (the reference server's deviation, see below)";
+    /** Over TLS the deviation reaches every client. */
+    static final String DEVIATION_OVER_TLS = "; over TLS, for every client";
+
+    /** Marks a cell whose over-the-limit check is the client's deviation over TLS ({@link ClientStack#mayLoseTheLimitCloseOverTls}). */
+    static final String CLIENT_OVER_TLS = "¶";
+    static final String CLIENT_OVER_TLS_LEGEND = "One byte over the limit: Close 1009, or now and then 1006: Tyrus's client "
+            + "over TLS at times ends the connection at the close_notify the server sends right after its Close "
+            + "(a lingering close's half-close) without reporting the Close, and sends no Close back; over ws:// it "
+            + "always reports 1009.";
+
+    /** Marks a cell whose message of exactly the limit is refused ({@link ServerStack#refusesTheLimitCompressed}). */
+    static final String COMPRESSED_LIMIT = "§";
+    static final String COMPRESSED_LIMIT_LEGEND = "1 MiB of random bytes, exactly the limit, is refused with 1009 "
+            + "(or 1006, as †): Java-WebSocket's limit counts the compressed frame, a little bigger than 1 MiB "
+            + "(the clients without § send it in 8 KiB frames).";
 
     /** Marks a server that answers text with a prefix ({@link ServerStack#echoOf}). */
     static final String PREFIX = "‡";
     static final String PREFIX_LEGEND = "Answers a text message with `" + ServerStack.NODE_PREFIX
             + "` and the text, which its text cells expect; binary comes back as it was.";
+
+    /** What a pair that does not run over the transport shows. */
+    static final String NOT_RUN = "—";
 
     private InteropTable() {
     }
@@ -31,11 +53,33 @@ final class InteropTable {
     /** The Markdown between {@link #START} and {@link #END}, without them. */
     static String markdown() {
         StringBuilder out = new StringBuilder();
+        for (Transport transport : Transport.values()) {
+            out.append(caption(transport)).append("\n\n");
+            table(out, transport);
+            out.append('\n');
+        }
+        browsers(out);
+        return out.toString();
+    }
+
+    private static String caption(Transport transport) {
+        return switch (transport) {
+            case WS -> "**" + transport + "**";
+            case WSS -> "**" + transport + "**: TLS from the server itself, with a certificate made for the test; "
+                    + "every client trusts it and checks the host name";
+            case DEFLATE -> "**" + transport + "**: the server started with `--deflate`, the client offering it; "
+                    + "each ✓ has one more check, a compressed message on the wire both ways";
+        };
+    }
+
+    private static void table(StringBuilder out, Transport transport) {
         out.append("| client ↓ · echo server → |");
         boolean prefixes = false;
         for (ServerStack server : ServerStack.values()) {
             out.append(' ').append(server.displayName());
-            if (!server.echoOf(EchoServerRow.ASCII).equals(EchoServerRow.ASCII)) {
+            if (!server.supports(transport)) {
+                out.append(": ").append(server.notOver(transport));
+            } else if (!server.echoOf(EchoServerRow.ASCII).equals(EchoServerRow.ASCII)) {
                 out.append(' ').append(PREFIX);
                 prefixes = true;
             }
@@ -43,32 +87,71 @@ final class InteropTable {
         }
         out.append("\n|---|").append("---|".repeat(ServerStack.values().length)).append('\n');
         boolean deviations = false;
+        boolean clientDeviations = false;
+        boolean compressedLimits = false;
         for (ClientStack client : ClientStack.values()) {
-            out.append("| ").append(client.displayName()).append(": ").append(client.api()).append(" |");
+            out.append("| ").append(client.displayName()).append(": ").append(client.api());
+            if (!client.supports(transport)) {
+                out.append(" (offers no extension)");
+            }
+            out.append(" |");
             for (ServerStack server : ServerStack.values()) {
+                if (!client.supports(transport) || !server.supports(transport)) {
+                    out.append(' ').append(NOT_RUN).append(" |");
+                    continue;
+                }
                 out.append(client.canPing() ? " ✓ + ping" : " ✓");
-                if (server.mayLoseTheLimitClose(client)) {
+                if (server.mayLoseTheLimitClose(client, transport)) {
                     out.append(' ').append(DEVIATION);
                     deviations = true;
+                } else if (client.mayLoseTheLimitCloseOverTls(transport)) {
+                    out.append(' ').append(CLIENT_OVER_TLS);
+                    clientDeviations = true;
+                }
+                if (server.refusesTheLimitCompressed(client, transport)) {
+                    out.append(' ').append(COMPRESSED_LIMIT);
+                    compressedLimits = true;
                 }
                 out.append(" |");
             }
             out.append('\n');
         }
         if (deviations) {
-            out.append('\n').append(DEVIATION).append(' ').append(DEVIATION_LEGEND).append('\n');
+            out.append('\n').append(DEVIATION).append(' ').append(DEVIATION_LEGEND)
+                    .append(transport == Transport.WSS ? DEVIATION_OVER_TLS : "").append(".\n");
+        }
+        if (clientDeviations) {
+            out.append('\n').append(CLIENT_OVER_TLS).append(' ').append(CLIENT_OVER_TLS_LEGEND).append('\n');
+        }
+        if (compressedLimits) {
+            out.append('\n').append(COMPRESSED_LIMIT).append(' ').append(COMPRESSED_LIMIT_LEGEND).append('\n');
         }
         if (prefixes) {
             out.append('\n').append(PREFIX).append(' ').append(PREFIX_LEGEND).append('\n');
         }
+    }
+
+    private static void browsers(StringBuilder out) {
         List<ServerStack> pages = ServerStack.pages();
-        out.append("\n| browser ↓ · page → |");
+        out.append("| browser ↓ · page → |");
         for (ServerStack server : pages) {
             out.append(' ').append(server.displayName()).append(" |");
         }
         out.append(" 05-chat-broadcast |\n|---|").append("---|".repeat(pages.size() + 1)).append('\n');
-        out.append("| Chromium, headless, through Selenium |").append(" ✓ |".repeat(pages.size() + 1))
-                .append('\n');
-        return out.toString();
+        for (Transport transport : Transport.values()) {
+            out.append("| Chromium, headless, through Selenium, ").append(browserRow(transport)).append(" |");
+            for (ServerStack server : pages) {
+                out.append(server.supports(transport) ? " ✓" : " " + NOT_RUN + " " + server.notOver(transport)).append(" |");
+            }
+            out.append(ChatPageBrowserTest.TRANSPORTS.contains(transport) ? " ✓" : " " + NOT_RUN).append(" |\n");
+        }
+    }
+
+    private static String browserRow(Transport transport) {
+        return switch (transport) {
+            case WS -> "`http://` and `ws://`";
+            case WSS -> "`https://` and `wss://`, the test certificate's key trusted";
+            case DEFLATE -> "the server with permessage-deflate, the extension shown";
+        };
     }
 }

@@ -2,13 +2,17 @@ package dev.sanfi.sockets.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sanfi.sockets.testkit.PlainStackReport;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** Chapter 9 shows the interop table as {@link InteropTable} makes it from the lists the tests run. */
+/**
+ * Chapter 9 shows the interop tables as {@link InteropTable} makes them from the lists the tests run;
+ * {@code -Dsanfi.docs.update=true} writes them into the chapter instead.
+ */
 @DisplayName("chapter 9's interop table")
 class InteropTableTest {
 
@@ -24,9 +28,15 @@ class InteropTableTest {
         assertThat(start).as(CHAPTER + " has the line " + InteropTable.START).isNotNegative();
         assertThat(end).as(CHAPTER + " has the line " + InteropTable.END + " after it").isGreaterThan(start);
 
+        if (Boolean.getBoolean(PlainStackReport.UPDATE_PROPERTY)) {
+            Files.writeString(CHAPTER, chapter.substring(0, start + InteropTable.START.length()) + "\n"
+                    + InteropTable.markdown() + chapter.substring(end), StandardCharsets.UTF_8);
+            return;
+        }
         String shown = chapter.substring(start + InteropTable.START.length(), end).strip();
 
-        assertThat(shown).as("the table in " + CHAPTER + "; replace it with:\n" + InteropTable.markdown())
+        assertThat(shown).as("the table in " + CHAPTER + "; replace it with (or run with -D"
+                        + PlainStackReport.UPDATE_PROPERTY + "=true):\n" + InteropTable.markdown())
                 .isEqualTo(InteropTable.markdown().strip());
     }
 }

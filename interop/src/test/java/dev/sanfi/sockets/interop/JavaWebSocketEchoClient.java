@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.java_websocket.WebSocket;
 import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.extensions.permessage_deflate.PerMessageDeflateExtension;
 import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.framing.Framedata;
 import org.java_websocket.framing.PingFrame;
@@ -34,8 +36,22 @@ final class JavaWebSocketEchoClient implements PingingSession {
         return connect(uri, ClientOptions.defaults(), events);
     }
 
+    /**
+     * Connects with the options' trust for {@code wss://} (the library checks the host name itself,
+     * in {@code onSetSSLParameters}) and, when asked, offers permessage-deflate with the library's
+     * own extension.
+     *
+     * @throws IllegalArgumentException without the host-name check, which this adapter does not turn off
+     */
     static JavaWebSocketEchoClient connect(URI uri, ClientOptions options, ClientEvents events) throws Exception {
-        Client client = new Client(uri, events);
+        if (!options.verifyHostname()) {
+            throw new IllegalArgumentException("this Java-WebSocket client always checks the host name");
+        }
+        Draft_6455 draft = options.deflate() ? new Draft_6455(new PerMessageDeflateExtension()) : new Draft_6455();
+        Client client = new Client(uri, draft, events);
+        if (options.trust() != null) {
+            client.setSocketFactory(options.trust().getSocketFactory());
+        }
         // Its own lost-connection pinger is off: this session only lives as long as one test.
         client.setConnectionLostTimeout(0);
         client.setTcpNoDelay(true);
@@ -86,8 +102,8 @@ final class JavaWebSocketEchoClient implements PingingSession {
         private final ClientEvents events;
         final AtomicReference<CompletableFuture<byte[]>> pong = new AtomicReference<>(new CompletableFuture<>());
 
-        Client(URI uri, ClientEvents events) {
-            super(uri);
+        Client(URI uri, Draft_6455 draft, ClientEvents events) {
+            super(uri, draft);
             this.events = events;
         }
 

@@ -38,8 +38,22 @@ final class JdkEchoClient implements PingingSession {
         return connect(uri, ClientOptions.defaults(), events);
     }
 
+    /**
+     * Connects with the options' trust for {@code wss://}; the JDK always checks the host name.
+     *
+     * @throws IllegalArgumentException for options this client cannot honour: no host-name check
+     *                                  (only a JDK-wide system property turns it off), or
+     *                                  permessage-deflate (the JDK offers no extension at all)
+     */
     static JdkEchoClient connect(URI uri, ClientOptions options, ClientEvents events) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Limits.HANDSHAKE_TIMEOUT).build();
+        if (!options.verifyHostname() || options.deflate()) {
+            throw new IllegalArgumentException("the JDK's WebSocket client always checks the host name and offers no extension");
+        }
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Limits.HANDSHAKE_TIMEOUT);
+        if (options.trust() != null) {
+            builder.sslContext(options.trust());
+        }
+        HttpClient http = builder.build();
         Listener listener = new Listener(events);
         try {
             WebSocket socket = http.newWebSocketBuilder()

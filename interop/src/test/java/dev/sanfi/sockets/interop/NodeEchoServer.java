@@ -51,6 +51,10 @@ final class NodeEchoServer implements EchoServer {
         if (settings.maxMessageBytes() != Limits.MAX_MESSAGE_BYTES) {
             throw new IllegalArgumentException("node-echo has one limit, " + Limits.MAX_MESSAGE_BYTES + " bytes");
         }
+        if (settings.secure() || settings.deflate()) {
+            // Chapter 1's example stays the classic one: plain ws://, ws's server default of no compression.
+            throw new IllegalArgumentException("node-echo serves plain ws:// only: no TLS, no permessage-deflate");
+        }
         OutsideRuntime.NODE.assumeInstalled();
         ProcessBuilder builder = OutsideRuntime.NODE.process("server.js", String.valueOf(settings.port()))
                 .directory(OutsideRuntime.NODE_ECHO.toFile());

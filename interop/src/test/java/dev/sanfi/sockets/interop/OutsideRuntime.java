@@ -59,6 +59,23 @@ enum OutsideRuntime {
         return builder;
     }
 
+    /**
+     * Makes a client script trust one more certificate, in the runtime's own way: Node reads the
+     * variable NODE_EXTRA_CA_CERTS once at start and adds the file's certificates to its built-in
+     * authorities; the Python script takes the file as its second argument, for the {@code cafile}
+     * of its {@code ssl} context. Null leaves the process as it is.
+     */
+    ProcessBuilder trusting(Path pem, ProcessBuilder process) {
+        if (pem != null) {
+            if (this == NODE) {
+                process.environment().put("NODE_EXTRA_CA_CERTS", pem.toString());
+            } else {
+                process.command().add(pem.toString());
+            }
+        }
+        return process;
+    }
+
     /** Skips the calling test, saying what to install, where the runtime or its library is missing; fails in CI. */
     void assumeInstalled() {
         boolean found = installed();

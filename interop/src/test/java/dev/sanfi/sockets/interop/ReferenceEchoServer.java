@@ -12,7 +12,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.java_websocket.WebSocket;
 import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.extensions.permessage_deflate.PerMessageDeflateExtension;
 import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.server.DefaultSSLWebSocketServerFactory;
 import org.java_websocket.server.WebSocketServer;
 
 /**
@@ -25,9 +27,13 @@ import org.java_websocket.server.WebSocketServer;
  * <ul>
  *   <li>any request target is upgraded — the library has no routing — and each one is recorded, so
  *       that a test can see the path and query a client really asked for;</li>
- *   <li>RFC 6455 only ({@link Draft_6455}, no extension), with the maximum frame size set to
- *       {@code maxMessageBytes}: a larger frame, or a fragmented message that grows past it, is
- *       failed with Close 1009 (the library's default limit is {@code Integer.MAX_VALUE});</li>
+ *   <li>RFC 6455 ({@link Draft_6455}) with the maximum frame size set to {@code maxMessageBytes}:
+ *       a larger frame, or a fragmented message that grows past it, is failed with Close 1009 (the
+ *       library's default limit is {@code Integer.MAX_VALUE}); no extension, unless the settings
+ *       ask for permessage-deflate, which is then the library's {@link PerMessageDeflateExtension}
+ *       (whose limit is the frame's compressed size, not the inflated message's);</li>
+ *   <li>TLS when the settings have it: the library's {@link DefaultSSLWebSocketServerFactory}
+ *       with the settings' {@code SSLContext};</li>
  *   <li>a Close from the client is answered with a Close with the same code and reason, and a Ping
  *       with a Pong with the same payload: both are the library's own behaviour, nothing here;</li>
  *   <li>no page at {@code GET /}, no origin check, no idle timeout: the library's defaults (its
@@ -47,10 +53,14 @@ final class ReferenceEchoServer implements EchoServer {
 
     /**
      * Binds {@code settings.host()} and {@code settings.port()} (0 takes a free port) and returns once
-     * the server listens. Only the host, the port and the message limit of the settings apply.
+     * the server listens. Only the host, the port, the message limit, TLS and deflate of the
+     * settings apply.
      */
     static ReferenceEchoServer start(ServerSettings settings) throws Exception {
         Endpoint endpoint = new Endpoint(settings);
+        if (settings.secure()) {
+            endpoint.setWebSocketFactory(new DefaultSSLWebSocketServerFactory(settings.tls()));
+        }
         endpoint.start();
         try {
             endpoint.awaitStarted();
@@ -96,7 +106,8 @@ final class ReferenceEchoServer implements EchoServer {
 
         Endpoint(ServerSettings settings) {
             super(new InetSocketAddress(settings.host(), settings.port()),
-                    List.of(new Draft_6455(Collections.emptyList(), settings.maxMessageBytes())));
+                    List.of(new Draft_6455(settings.deflate() ? List.of(new PerMessageDeflateExtension()) : List.of(),
+                            settings.maxMessageBytes())));
             setDaemon(true);
         }
 

@@ -53,11 +53,16 @@ final class ScriptedEchoClient implements PingingSession {
         this.reader = reader;
     }
 
-    /** Starts {@code script} (a path under interop/) with the runtime, and returns once its connection is open. */
-    static ScriptedEchoClient connect(OutsideRuntime runtime, String script, URI uri, ClientEvents events) throws Exception {
+    /**
+     * Starts {@code script} (a path under interop/) with the runtime, and returns once its connection
+     * is open. For {@code wss://}, {@code trustedPem} (or null) names a certificate the script trusts
+     * besides its runtime's own authorities ({@link OutsideRuntime#trusting}).
+     */
+    static ScriptedEchoClient connect(OutsideRuntime runtime, String script, URI uri, Path trustedPem, ClientEvents events)
+            throws Exception {
         runtime.assumeInstalled();
         Path path = OutsideRuntime.ROOT.resolve("interop").resolve(script);
-        Process process = runtime.process(path.toString(), uri.toString()).start();
+        Process process = runtime.trusting(trustedPem, runtime.process(path.toString(), uri.toString())).start();
         CompletableFuture<Void> opened = new CompletableFuture<>();
         AtomicReference<CompletableFuture<byte[]>> pong = new AtomicReference<>(new CompletableFuture<>());
         Events dispatch = new Events(events, opened, pong);

@@ -79,15 +79,56 @@ enum ServerStack {
     /**
      * Whether this client, against this server, may hear 1006 instead of 1009 in the over-the-limit
      * cell: the server's reset reaches the client while it is still writing, and the client stops at
-     * the failed write without reading the Close that had arrived. The reference server's deviation.
+     * the failed write without reading the Close that had arrived. Over TLS it cost clients that
+     * read on after a failed write the Close as well, now and then (Netty's, Tyrus's), so there
+     * every client may. The reference server's deviation.
      */
-    boolean mayLoseTheLimitClose(ClientStack client) {
-        return !lingersAfterFailing() && !client.readsAfterAFailedWrite();
+    boolean mayLoseTheLimitClose(ClientStack client, Transport transport) {
+        return !lingersAfterFailing() && (transport == Transport.WSS || !client.readsAfterAFailedWrite());
+    }
+
+    /**
+     * Whether the server refuses this client's message of exactly the limit over this transport,
+     * because its size limit counts each frame's bytes as they are on the wire, compressed, instead
+     * of the inflated message: the reference server's, with Java-WebSocket's permessage-deflate.
+     * 1 MiB of random bytes compresses to a little more than 1 MiB (deflate's stored blocks cost 5
+     * bytes each): one frame of it is refused (1009), a series of small ones is not
+     * ({@link ClientStack#fragmentsCompressedMessages}).
+     */
+    boolean refusesTheLimitCompressed(ClientStack client, Transport transport) {
+        return this == REFERENCE && transport == Transport.DEFLATE && !client.fragmentsCompressedMessages();
+    }
+
+    /**
+     * Whether the server runs over this transport. Where it does not, the table says so
+     * ({@link #notOver}), and the row checks that the server refuses those settings at start,
+     * instead of leaving the cells out: 06-echo-spring's server refuses TLS (its Tomcat wants a
+     * key store, the settings hold an {@code SSLContext}); node-echo is chapter 1's plain example,
+     * on plain {@code ws://} alone.
+     */
+    boolean supports(Transport transport) {
+        return notOver(transport).isEmpty();
+    }
+
+    /** Why the server does not run over this transport, for the table; empty where it does. */
+    String notOver(Transport transport) {
+        if (this == SPRING && transport == Transport.WSS) {
+            return "no TLS yet";
+        }
+        if (this == NODE && transport != Transport.WS) {
+            return "plain ws:// only";
+        }
+        return "";
     }
 
     /** The servers that have the echo page, in order: the columns of the browser table. */
     static List<ServerStack> pages() {
         return Arrays.stream(values()).filter(ServerStack::servesPage).toList();
+    }
+
+    /** The servers that have the echo page and run over this transport, in order. */
+    static List<ServerStack> pages(Transport transport) {
+        return pages().stream().filter(server -> server.supports(transport)).toList();
     }
 
     /** What a test name shows: "... -> 03-echo-jetty server". */

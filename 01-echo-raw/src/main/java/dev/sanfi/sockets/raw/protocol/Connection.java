@@ -11,7 +11,7 @@ import dev.sanfi.sockets.raw.MessageAssembler;
 import dev.sanfi.sockets.raw.Opcode;
 import dev.sanfi.sockets.raw.ProtocolException;
 import dev.sanfi.sockets.raw.deflate.DeflateParameters;
-import dev.sanfi.sockets.raw.deflate.MessageDeflater;
+import dev.sanfi.sockets.raw.deflate.MessageInflater;
 import dev.sanfi.sockets.raw.deflate.PerMessageDeflate;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -89,12 +89,11 @@ public final class Connection {
     }
 
     /**
-     * The longest frame worth reading: the message limit, or, with compression, as much as DEFLATE
-     * can make of a message at the limit (random bytes grow a little). The limit itself counts
-     * inflated bytes; this only refuses from the header a frame that cannot hold an allowed message.
+     * The longest frame worth reading: the message limit, or, with compression, the longest a
+     * compressed message of the limit can be (random bytes grow a little).
      */
     private static int maxFrameBytes(int maxMessageBytes, DeflateParameters deflate) {
-        return deflate == null ? maxMessageBytes : MessageDeflater.compressBound(maxMessageBytes);
+        return deflate == null ? maxMessageBytes : MessageInflater.maxCompressedBytes(maxMessageBytes);
     }
 
     // ---------------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ import dev.sanfi.sockets.raw.Message;
 import dev.sanfi.sockets.raw.Opcode;
 import dev.sanfi.sockets.raw.deflate.DeflateParameters;
 import dev.sanfi.sockets.raw.deflate.MessageDeflater;
+import dev.sanfi.sockets.raw.deflate.MessageInflater;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -451,6 +452,28 @@ class ConnectionTest {
         }
 
         @Test
+        @DisplayName("a MiB of random bytes in 2 KiB stored blocks, as Python's websockets sends it (limit + 2,561 bytes), is a message at the limit")
+        void smallStoredBlocksAtTheLimit() {
+            byte[] random = new byte[LIMIT];
+            new java.util.Random(7692).nextBytes(random);
+            byte[] compressed = storedBlocks(random, 2048);
+            assertThat(compressed.length).as("the test's premise").isEqualTo(LIMIT + 2561);
+            Connection server = server(DeflateParameters.DEFAULT);
+            assertThat(server.receive(concat(longHeader(0xc2, compressed.length), compressed))).singleElement()
+                    .isInstanceOfSatisfying(Event.MessageReceived.class, received ->
+                            assertThat(received.message().payload()).isEqualTo(random));
+            server.release();
+        }
+
+        @Test
+        @DisplayName("a compressed frame longer than any zlib makes of a message at the limit fails with 1009 from its header")
+        void compressedFrameOverTheBound() {
+            Connection server = server(DeflateParameters.DEFAULT);
+            assertFailed(server, server.receive(longHeader(0xc2, MessageInflater.maxCompressedBytes(LIMIT) + 1)),
+                    CloseCode.MESSAGE_TOO_BIG);
+        }
+
+        @Test
         @DisplayName("a bomb: a kilobyte that would inflate to a MiB fails with 1009 at a limit of 64 KiB")
         void bomb() {
             byte[] bomb = new MessageDeflater(false).compress(new byte[1 << 20]);
@@ -485,6 +508,28 @@ class ConnectionTest {
             assertThat(message.isText()).isTrue();
             assertThat(message.text()).isEqualTo(text);
         });
+    }
+
+    /**
+     * {@code message} as DEFLATE stored blocks of {@code blockBytes} each (RFC 1951 §3.2.4: a byte
+     * of BFINAL 0 and BTYPE 00, then LEN and NLEN), ended by a sync flush whose empty block loses its
+     * last four bytes (RFC 7692 §7.2.1): how zlib sends bytes it cannot compress.
+     */
+    private static byte[] storedBlocks(byte[] message, int blockBytes) {
+        ByteBuffer out = ByteBuffer.allocate(message.length + (message.length / blockBytes + 1) * 5 + 1);
+        for (int at = 0; at < message.length; at += blockBytes) {
+            int length = Math.min(blockBytes, message.length - at);
+            out.put((byte) 0).put((byte) length).put((byte) (length >> 8))
+                    .put((byte) ~length).put((byte) (~length >> 8)).put(message, at, length);
+        }
+        out.put((byte) 0);
+        return java.util.Arrays.copyOf(out.array(), out.position());
+    }
+
+    /** The header of a final client frame with a 64-bit length (§5.2), masked with 00 00 00 00. */
+    private static byte[] longHeader(int firstByte, long length) {
+        ByteBuffer header = ByteBuffer.allocate(14).put((byte) firstByte).put((byte) (0x80 | 127)).putLong(length).putInt(0);
+        return header.array();
     }
 
     /** A final client frame of this first byte, masked with 00 00 00 00 (so the payload is as given). */

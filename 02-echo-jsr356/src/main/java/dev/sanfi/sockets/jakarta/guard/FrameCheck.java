@@ -7,7 +7,6 @@ import dev.sanfi.sockets.raw.MessageAssembler;
 import dev.sanfi.sockets.raw.Opcode;
 import dev.sanfi.sockets.raw.ProtocolException;
 import dev.sanfi.sockets.raw.deflate.DeflateParameters;
-import dev.sanfi.sockets.raw.deflate.MessageDeflater;
 import dev.sanfi.sockets.raw.deflate.MessageInflater;
 import dev.sanfi.sockets.raw.deflate.PerMessageDeflate;
 import java.nio.ByteBuffer;
@@ -69,7 +68,7 @@ public final class FrameCheck {
      */
     public FrameCheck(int maxMessageBytes, DeflateParameters deflate) {
         // A compressed frame may be a little longer than the message it holds; the limit is the message's.
-        this.parser = FrameParser.forServer(deflate == null ? maxMessageBytes : MessageDeflater.compressBound(maxMessageBytes),
+        this.parser = FrameParser.forServer(deflate == null ? maxMessageBytes : MessageInflater.maxCompressedBytes(maxMessageBytes),
                 deflate != null);
         this.inflater = deflate == null ? null : PerMessageDeflate.forServer(deflate).inflater();
         this.messages = new MessageAssembler(maxMessageBytes, inflater);

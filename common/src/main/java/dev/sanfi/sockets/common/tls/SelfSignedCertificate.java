@@ -34,6 +34,7 @@ import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
@@ -160,6 +161,22 @@ public final class SelfSignedCertificate {
     /** The private key, for a test that writes it into a key store file of its own. */
     PrivateKey privateKey() {
         return keys.getPrivate();
+    }
+
+    /**
+     * The private key in PEM (unencrypted PKCS #8, {@code BEGIN PRIVATE KEY}), for a TLS server
+     * outside the JVM that reads its key from a file, such as nginx's {@code ssl_certificate_key}
+     * in front of a plain server. Whoever reads this file can pose as the server: write it only
+     * where no one else can read it, and delete it when done.
+     */
+    public String privateKeyPem() {
+        StringWriter text = new StringWriter();
+        try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
+            writer.writeObject(new JcaPKCS8Generator(keys.getPrivate(), null));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
     }
 
     /** A client's side: a TLS context that trusts this certificate and nothing else. */

@@ -10,8 +10,12 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -57,6 +61,17 @@ class SelfSignedCertificateTest {
         Files.writeString(file, LOCAL.pem(), StandardCharsets.US_ASCII);
         assertThat(LOCAL.pem()).startsWith("-----BEGIN CERTIFICATE-----");
         assertThat(Trust.readPem(file)).containsExactly(LOCAL.certificate());
+    }
+
+    @Test
+    void itsPrivateKeyPemReadsBackAsTheKeyThatServesTheCertificate() throws Exception {
+        String pem = LOCAL.privateKeyPem();
+        assertThat(pem).startsWith("-----BEGIN PRIVATE KEY-----").contains("-----END PRIVATE KEY-----");
+        String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        PrivateKey key = KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+
+        SSLContext server = SelfSignedCertificate.serverContext(key, LOCAL.certificate());
+        assertThat(TlsHandshake.run(server, LOCAL.trustingContext(), "localhost")).isEqualTo("hello");
     }
 
     @Test
