@@ -40,6 +40,13 @@ public final class SpringEchoServer implements EchoServer {
         this.localAddress = localAddress;
     }
 
+    /**
+     * Tomcat's cipher-list parser fills its static tables on first use without a lock, and two TLS
+     * servers starting at once in one JVM (tests do) broke it (UnsupportedOperationException in
+     * OpenSSLCipherConfigurationParser.init): the TLS servers of one JVM start one at a time.
+     */
+    private static final Object TLS_START = new Object();
+
     /** Starts Spring Boot on {@code settings.host():settings.port()}; returns once Tomcat listens. */
     public static SpringEchoServer start(ServerSettings settings) throws IOException {
         JulBridge.install(); // Tomcat logs through java.util.logging
@@ -57,19 +64,22 @@ public final class SpringEchoServer implements EchoServer {
         application.addInitializers(context ->
                 ((GenericApplicationContext) context).registerBean(ServerSettings.class, () -> settings));
         ConfigurableApplicationContext context;
-        try {
-            // Spring Boot's own properties, as `java -jar app.jar --server.port=8087` would give them;
-            // arguments outrank every other property source (environment, application.properties).
-            context = application.run(
-                    "--server.address=" + settings.host(),
-                    "--server.port=" + settings.port(),
-                    // Tomcat answers a larger request head with 400 itself.
-                    "--server.max-http-request-header-size=" + Limits.MAX_HANDSHAKE_BYTES + "B",
-                    // Before the upgrade, each read and write may wait this long; the whole handshake
-                    // has the same time in all (guard.HandshakeDeadline).
-                    "--server.tomcat.connection-timeout=" + settings.handshakeTimeout().toMillis() + "ms");
-        } catch (RuntimeException e) {
-            throw new IOException(rootMessage(e), e);
+        Object startLock = settings.secure() ? TLS_START : new Object();
+        synchronized (startLock) {
+            try {
+                // Spring Boot's own properties, as `java -jar app.jar --server.port=8087` would give them;
+                // arguments outrank every other property source (environment, application.properties).
+                context = application.run(
+                        "--server.address=" + settings.host(),
+                        "--server.port=" + settings.port(),
+                        // Tomcat answers a larger request head with 400 itself.
+                        "--server.max-http-request-header-size=" + Limits.MAX_HANDSHAKE_BYTES + "B",
+                        // Before the upgrade, each read and write may wait this long; the whole handshake
+                        // has the same time in all (guard.HandshakeDeadline).
+                        "--server.tomcat.connection-timeout=" + settings.handshakeTimeout().toMillis() + "ms");
+            } catch (RuntimeException e) {
+                throw new IOException(rootMessage(e), e);
+            }
         }
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         InetSocketAddress bound = new InetSocketAddress(InetAddress.getByName(settings.host()), port);

@@ -102,9 +102,8 @@ enum ServerStack {
     /**
      * Whether the server runs over this transport. Where it does not, the table says so
      * ({@link #notOver}), and the row checks that the server refuses those settings at start,
-     * instead of leaving the cells out: 06-echo-spring's server refuses TLS (its Tomcat wants a
-     * key store, the settings hold an {@code SSLContext}); node-echo is chapter 1's plain example,
-     * on plain {@code ws://} alone.
+     * instead of leaving the cells out: node-echo is chapter 1's plain example, on plain
+     * {@code ws://} alone.
      */
     boolean supports(Transport transport) {
         return notOver(transport).isEmpty();
@@ -112,9 +111,6 @@ enum ServerStack {
 
     /** Why the server does not run over this transport, for the table; empty where it does. */
     String notOver(Transport transport) {
-        if (this == SPRING && transport == Transport.WSS) {
-            return "no TLS yet";
-        }
         if (this == NODE && transport != Transport.WS) {
             return "plain ws:// only";
         }
