@@ -1,11 +1,10 @@
 package dev.sanfi.sockets.spring.guard;
 
-import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.apache.coyote.http11.upgrade.UpgradeProcessorBase;
 import org.apache.tomcat.util.net.AbstractEndpoint;
-import org.apache.tomcat.util.net.SocketEvent;
 import org.apache.tomcat.util.net.SocketWrapperBase;
 
 /**
@@ -20,13 +19,16 @@ import org.apache.tomcat.util.net.SocketWrapperBase;
  * socket forever. {@link DeadlineNioProtocol}'s endpoint starts this deadline for every connection it
  * accepts.
  *
- * <p>At the deadline a connection whose processor is an upgrade processor (a WebSocket, after the
- * 101) is left alone; any other gets what Tomcat's own timeouts give a connection: an error event,
- * handled on a worker thread under the connection's lock, so never while another thread is working
- * on it, which closes it without an answer (or ends its TLS handshake as failed). A keep-alive
+ * <p>At the deadline, under the connection's lock (so never while a worker is on it: Tomcat takes
+ * the processor out of a connection while it works), a connection whose processor is an upgrade
+ * processor (a WebSocket, after the 101) is left alone; any other is closed without an answer (or
+ * its TLS handshake ends as failed). A connection busy at its deadline is looked at again shortly. A keep-alive
  * connection that fetched the page is closed at the deadline too; a browser simply opens a new one.
  */
 final class HandshakeDeadline {
+
+    /** How soon to look again at a connection a worker was busy with at its deadline. */
+    private static final Duration BUSY_RECHECK = Duration.ofMillis(100);
 
     private final Duration timeout;
 
@@ -44,13 +46,22 @@ final class HandshakeDeadline {
     }
 
     private <S> void expire(AbstractEndpoint<S, ?> endpoint, SocketWrapperBase<S> connection) {
-        if (connection.isClosed() || connection.getCurrentProcessor() instanceof UpgradeProcessorBase) {
+        ReentrantLock lock = connection.getLock();
+        if (!lock.tryLock()) {
+            // A worker is on the connection right now, and Tomcat takes the processor out of it while
+            // it works (getCurrentProcessor() is null then, for a WebSocket too): look again once it
+            // is done. A connection that stalls its handshake is not being worked on.
+            endpoint.getUtilityExecutor().schedule(() -> expire(endpoint, connection), BUSY_RECHECK.toNanos(),
+                    TimeUnit.NANOSECONDS);
             return;
         }
-        connection.setError(new SocketTimeoutException("no WebSocket within the handshake timeout of "
-                + timeout.toMillis() + " ms"));
-        if (!endpoint.processSocket(connection, SocketEvent.ERROR, true)) {
-            connection.close(); // the endpoint is stopping and takes no more work
+        try {
+            if (connection.isClosed() || connection.getCurrentProcessor() instanceof UpgradeProcessorBase) {
+                return;
+            }
+            connection.close(); // no answer owed: the request never came, or came too slowly
+        } finally {
+            lock.unlock();
         }
     }
 }
