@@ -490,20 +490,9 @@ public abstract class DeflateEchoServerContract {
         assertEchoReceived(connection, Message.binary(random));
     }
 
-    /**
-     * A bomb: {@code blocks} copies of {@link DeflatePeer#bombBlock()} (each a kilobyte that inflates
-     * to a MiB of zeros), then a byte that is no DEFLATE block at all (BFINAL 1, BTYPE 11, reserved).
-     * A server that counts while it inflates stops at its limit and answers 1009 long before that
-     * byte; a server that inflates first and counts after reaches it, and answers something else.
-     */
+    /** {@link DeflatePeer#bomb}: kilobytes that inflate to MiBs of zeros, then a byte no inflater takes. */
     protected static byte[] bomb(int blocks) {
-        byte[] block = DeflatePeer.bombBlock();
-        byte[] bomb = new byte[block.length * blocks + 1];
-        for (int i = 0; i < blocks; i++) {
-            System.arraycopy(block, 0, bomb, i * block.length, block.length);
-        }
-        bomb[bomb.length - 1] = 0x07;
-        return bomb;
+        return DeflatePeer.bomb(blocks);
     }
 
     @Test

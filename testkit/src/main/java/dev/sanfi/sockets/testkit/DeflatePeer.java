@@ -94,6 +94,27 @@ public final class DeflatePeer implements AutoCloseable {
         return BombBlock.BYTES.clone();
     }
 
+    /**
+     * A bomb: {@code blocks} copies of {@link #bombBlock()} (each a kilobyte that inflates to a MiB of
+     * zeros), then a byte that is no DEFLATE block at all (BFINAL 1, BTYPE 11, reserved). A server
+     * that counts while it inflates stops at its limit and answers 1009 long before that byte; a
+     * server that inflates first and counts after reaches it, and answers something else.
+     */
+    public static byte[] bomb(int blocks) {
+        byte[] block = BombBlock.BYTES;
+        byte[] bomb = new byte[block.length * blocks + 1];
+        for (int i = 0; i < blocks; i++) {
+            System.arraycopy(block, 0, bomb, i * block.length, block.length);
+        }
+        bomb[bomb.length - 1] = 0x07;
+        return bomb;
+    }
+
+    /** The most blocks a bomb may have and still be a frame of under {@code frameBytes}. */
+    public static int bombBlocksUnder(int frameBytes) {
+        return (frameBytes - 1024) / BombBlock.BYTES.length;
+    }
+
     /** Made once, when first asked for: compressing a MiB as tightly as that takes a moment. */
     private static final class BombBlock {
         static final byte[] BYTES = compressZeros(1024 * 1024);

@@ -495,6 +495,19 @@ public final class WireClient implements AutoCloseable {
     }
 
     /**
+     * Every frame the server sends until it closes TCP, read as they are (compressed ones too:
+     * nothing is inflated or checked here beyond the framing).
+     */
+    public java.util.List<Frame> framesUntilEof(Duration timeout) throws IOException {
+        java.io.InputStream received = new java.io.ByteArrayInputStream(readToEof(timeout));
+        java.util.List<Frame> frames = new java.util.ArrayList<>();
+        while (received.available() > 0) {
+            frames.add(Frame.read(received, Long.MAX_VALUE));
+        }
+        return frames;
+    }
+
+    /**
      * Reads until the server closes TCP and returns what it sent before (for example an HTTP error
      * response). A connection reset counts as closed.
      */
