@@ -1,5 +1,7 @@
 package dev.sanfi.sockets.raw;
 
+import java.nio.ByteBuffer;
+
 /**
  * Checks UTF-8 as it arrives, byte by byte, and says no at the first byte that cannot belong to
  * well-formed UTF-8 (RFC 3629 §4; the Unicode Standard, table 3-7).
@@ -10,6 +12,9 @@ package dev.sanfi.sockets.raw;
  * waiting for (and buffering) the rest of the message.
  */
 public final class Utf8Validator {
+
+    /** The high bit of each of a long's eight bytes: all clear means eight ASCII bytes. */
+    private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
 
     /** Continuation bytes (10xxxxxx) still expected for the current character. */
     private int needed;
@@ -23,8 +28,33 @@ public final class Utf8Validator {
      * @return false as soon as a byte cannot continue well-formed UTF-8; the text is invalid then
      */
     public boolean feed(byte[] bytes, int from, int to) {
-        for (int i = from; i < to; i++) {
-            int b = bytes[i] & 0xFF;
+        return feed(ByteBuffer.wrap(bytes, from, to - from));
+    }
+
+    /**
+     * Checks the bytes from the buffer's position to its limit, heap or direct; the position does not
+     * move.
+     *
+     * <p>Between characters, eight bytes are read as one {@code long} first: when none of them has
+     * its high bit set, all eight are ASCII (a byte below 0x80 is a whole character in UTF-8, and no
+     * byte of a longer character is below 0x80, RFC 3629 §3), and they are skipped in one step. Most
+     * text is mostly ASCII — JSON, logs, English — so most bytes cost an eighth of a step; a byte at
+     * a time, the check was the largest cost of echoing 1 KiB of text (chapter 9).
+     *
+     * @return false as soon as a byte cannot continue well-formed UTF-8; the text is invalid then
+     */
+    public boolean feed(ByteBuffer bytes) {
+        int to = bytes.limit();
+        for (int i = bytes.position(); i < to; i++) {
+            if (needed == 0) {
+                while (to - i >= Long.BYTES && (bytes.getLong(i) & HIGH_BITS) == 0) {
+                    i += Long.BYTES;                      // eight ASCII characters at once
+                }
+                if (i == to) {
+                    break;
+                }
+            }
+            int b = bytes.get(i) & 0xFF;
             if (needed == 0) {
                 if (b <= 0x7F) {
                     continue;                             // ASCII: one byte, one character

@@ -10,7 +10,9 @@
  *       ({@link dev.sanfi.sockets.netty.NettyEchoServer});</li>
  *   <li>write vs flush ({@link dev.sanfi.sockets.netty.EchoHandler});</li>
  *   <li>what Netty's stock handlers leave open, and the handlers of the {@code guard} package
- *       that close each gap, one rule per class.</li>
+ *       that close each gap, one rule per class;</li>
+ *   <li>what the profiler found on one core, in the {@code tuning} package: the UTF-8 check of
+ *       text, eight ASCII bytes at a time.</li>
  * </ul>
  *
  * <p>Try it: {@code mvn install}, then {@code mvn -pl 04-echo-netty exec:java} and open
