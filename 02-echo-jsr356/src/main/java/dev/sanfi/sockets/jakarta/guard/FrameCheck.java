@@ -10,6 +10,8 @@ import dev.sanfi.sockets.raw.deflate.DeflateParameters;
 import dev.sanfi.sockets.raw.deflate.MessageInflater;
 import dev.sanfi.sockets.raw.deflate.PerMessageDeflate;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Runs a client's byte stream through the parser of chapter 3 ({@code 01-echo-raw}'s
@@ -54,6 +56,8 @@ public final class FrameCheck {
     private final MessageInflater inflater;
     private boolean done;
     private volatile boolean emptyCloseSeen;
+    /** The frames of the last check's bytes that pass, as the parser unmasked them. */
+    private final List<Frame> passed = new ArrayList<>();
 
     /** @param maxMessageBytes the limit of one frame and of one reassembled message */
     public FrameCheck(int maxMessageBytes) {
@@ -84,17 +88,20 @@ public final class FrameCheck {
     /** Checks the next bytes of the stream, from {@code bytes}' position to its limit (the position moves). */
     public Verdict check(ByteBuffer bytes) {
         int start = bytes.position();
+        passed.clear();
         if (done) {
             return new Verdict(0, null); // after the client's Close or a fault: nothing more for Tyrus
         }
         // Where the frame being parsed started in this read; a frame begun in an earlier read counts from 0.
         int frameStart = start;
+        int framesBeforeFrameStart = 0;
         try {
             while (true) {
                 Frame frame = parser.parse(bytes);
                 if (frame == null) {
                     return new Verdict(bytes.position() - start, null);
                 }
+                passed.add(frame);
                 if (frame.opcode() == Opcode.CLOSE) {
                     emptyCloseSeen = ClosePayload.parse(frame.payload()).isEmpty();
                     done = true;
@@ -107,12 +114,24 @@ public final class FrameCheck {
                 // bytes in the read ended its frame, and so does every control frame.
                 if (frame.opcode().isControl() || bytes.hasRemaining()) {
                     frameStart = bytes.position();
+                    framesBeforeFrameStart = passed.size();
                 }
             }
         } catch (ProtocolException fault) {
             done = true;
+            passed.subList(framesBeforeFrameStart, passed.size()).clear();
             return new Verdict(frameStart - start, new Fault(fault.closeCode().code(), fault.getMessage()));
         }
+    }
+
+    /**
+     * What the bytes the last {@link #check} let pass hold, unmasked by the parser: whole control
+     * frames, and data frames in the pieces their bytes arrived in (the first piece of a frame has
+     * its opcode, the others {@link Opcode#CONTINUATION}; only a frame's last piece has its FIN).
+     * Sent as frames of their own, they make the same messages (§5.4).
+     */
+    public List<Frame> passedFrames() {
+        return List.copyOf(passed);
     }
 
     /** Whether the client's Close had no body (RFC 6455 §5.5.1: the body is optional). */

@@ -1,5 +1,6 @@
 package dev.sanfi.sockets.jakarta.guard;
 
+import dev.sanfi.sockets.jakarta.tuning.UnmaskedFrames;
 import java.io.IOException;
 import org.glassfish.grizzly.Buffer;
 import org.glassfish.grizzly.CloseListener;
@@ -12,6 +13,7 @@ import org.glassfish.grizzly.filterchain.BaseFilter;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
 import org.glassfish.grizzly.filterchain.NextAction;
 import org.glassfish.grizzly.http.HttpContent;
+import org.glassfish.grizzly.memory.Buffers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +23,10 @@ import org.slf4j.LoggerFactory;
  * (RFC 6455 §7.1.7) with a Close of the fault's code, by {@link CloseOnce}, after Tyrus has echoed the
  * messages before the fault. Tyrus then reports the session closed with 1006, as it saw no closing
  * handshake.
+ *
+ * <p>Without permessage-deflate, what goes on to Tyrus is the frames the check has unmasked, written
+ * again without a mask ({@link UnmaskedFrames}, in {@code tuning}: Tyrus's own unmasking was most of
+ * its CPU); with it, the client's bytes as they came.
  */
 public final class FrameCheckFilter extends BaseFilter {
 
@@ -28,6 +34,10 @@ public final class FrameCheckFilter extends BaseFilter {
 
     private static final Attribute<FrameCheck> CHECK =
             Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(FrameCheckFilter.class.getName() + ".check");
+
+    /** Whether this connection's frames go on to Tyrus unmasked: when it agreed to no compression. */
+    private static final Attribute<Boolean> UNMASKED =
+            Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(FrameCheckFilter.class.getName() + ".unmasked");
 
     private final int maxMessageBytes;
     private final CloseOnce close;
@@ -53,11 +63,13 @@ public final class FrameCheckFilter extends BaseFilter {
         FrameCheck check = CHECK.get(connection);
         if (check == null) {
             FrameCheck checks = new FrameCheck(maxMessageBytes, DeflateNegotiation.agreed(connection));
+            UNMASKED.set(connection, DeflateNegotiation.agreed(connection) == null);
             CHECK.set(connection, checks);
             connection.addCloseListener((CloseListener<Closeable, CloseType>) (closed, type) -> checks.release());
             return ctx.getInvokeAction(); // the upgrade request itself: frames start after Tyrus's 101
         }
-        Buffer bytes = ((HttpContent) ctx.getMessage()).getContent();
+        HttpContent content = ctx.getMessage();
+        Buffer bytes = content.getContent();
         int start = bytes.position();
         // A view with a position of its own: the check reads it, Grizzly's buffer stays as it is.
         FrameCheck.Verdict verdict = check.check(bytes.toByteBuffer().duplicate());
@@ -71,7 +83,12 @@ public final class FrameCheckFilter extends BaseFilter {
             }
             return ctx.getStopAction();
         }
-        bytes.limit(start + verdict.passBytes());
+        if (UNMASKED.get(connection)) {
+            ctx.setMessage(HttpContent.create(content.getHttpHeader(), content.isLast(),
+                    Buffers.wrap(connection.getMemoryManager(), UnmaskedFrames.write(check.passedFrames()))));
+        } else {
+            bytes.limit(start + verdict.passBytes());
+        }
         if (fault != null) {
             // The frames before the fault are still echoed; the Close goes out after Tyrus has written them.
             ctx.addCompletionListener(done -> close.send(connection, fault.code(), fault.reason()));

@@ -3,6 +3,9 @@ package dev.sanfi.sockets.jakarta.guard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sanfi.sockets.common.CloseCodes;
+import dev.sanfi.sockets.jakarta.tuning.UnmaskedFrames;
+import dev.sanfi.sockets.raw.Frame;
+import dev.sanfi.sockets.raw.Opcode;
 import java.nio.ByteBuffer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -159,5 +162,41 @@ class FrameCheckTest {
         assertThat(check(check, concat(close, MASKED_HELLO))).isEqualTo(new FrameCheck.Verdict(close.length, null));
         assertThat(check.emptyCloseSeen()).isFalse();
         assertThat(check(check, UNMASKED_HELLO)).isEqualTo(new FrameCheck.Verdict(0, null));
+    }
+
+    /** What Tyrus is given instead of the client's bytes, when no compression was agreed. */
+    private static byte[] forTyrus(FrameCheck check) {
+        ByteBuffer out = UnmaskedFrames.write(check.passedFrames());
+        byte[] bytes = new byte[out.remaining()];
+        out.get(bytes);
+        return bytes;
+    }
+
+    @Test
+    @DisplayName("RFC 6455 §5.7: what passes goes on unmasked — the masked \"Hello\" as 81 05 48 65 6c 6c 6f")
+    void passedFramesAreUnmasked() {
+        FrameCheck check = new FrameCheck(1024);
+        check(check, concat(MASKED_HELLO, MASKED_HELLO));
+        assertThat(forTyrus(check)).isEqualTo(concat(UNMASKED_HELLO, UNMASKED_HELLO));
+    }
+
+    @Test
+    @DisplayName("RFC 6455 §5.4: a frame split between reads goes on as fragments of the same message")
+    void aSplitFrameGoesOnInPieces() {
+        FrameCheck check = new FrameCheck(1024);
+        check(check, MASKED_HELLO, 0, 8);                     // header, key, "He"
+        assertThat(forTyrus(check)).containsExactly(0x01, 0x02, 'H', 'e');
+        check(check, MASKED_HELLO, 8, MASKED_HELLO.length);   // "llo"
+        assertThat(forTyrus(check)).containsExactly(0x80, 0x03, 'l', 'l', 'o');
+    }
+
+    @Test
+    @DisplayName("the frames of a read up to the faulty one go on, none of the faulty one")
+    void passedFramesStopAtTheFault() {
+        FrameCheck check = new FrameCheck(1024);
+        FrameCheck.Verdict verdict = check(check, concat(MASKED_HELLO, MASKED_TEXT_WITH_FF));
+        assertThat(verdict.fault().code()).isEqualTo(CloseCodes.INVALID_PAYLOAD);
+        assertThat(check.passedFrames()).extracting(Frame::opcode).containsExactly(Opcode.TEXT);
+        assertThat(forTyrus(check)).isEqualTo(UNMASKED_HELLO);
     }
 }
