@@ -2,19 +2,16 @@ package dev.sanfi.sockets.netty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sanfi.sockets.common.ClientEvents;
 import dev.sanfi.sockets.common.ClientOptions;
 import dev.sanfi.sockets.common.ServerSettings;
 import dev.sanfi.sockets.common.tls.SelfSignedCertificate;
 import dev.sanfi.sockets.testkit.Close;
 import dev.sanfi.sockets.testkit.Frame;
+import dev.sanfi.sockets.testkit.HeardEvents;
 import dev.sanfi.sockets.testkit.HttpResponse;
 import dev.sanfi.sockets.testkit.WireClient;
 import java.net.URI;
 import java.util.Random;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -27,8 +24,6 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NettyDeflateTest {
-
-    private static final long TIMEOUT_MILLIS = 5_000;
 
     private final SelfSignedCertificate certificate = SelfSignedCertificate.forLocalhost();
     private NettyEchoServer server;
@@ -63,7 +58,7 @@ class NettyDeflateTest {
     @Test
     @DisplayName("a client that does not offer it gets no compression from a --deflate server")
     void noOfferNoCompression() throws Exception {
-        Recorder events = new Recorder();
+        HeardEvents events = new HeardEvents();
         try (NettyEchoClient client = NettyEchoClient.connect(
                 URI.create("ws://127.0.0.1:" + server.port() + "/echo"), ClientOptions.defaults(), events)) {
             assertThat(client.extensions()).isEmpty();
@@ -73,7 +68,7 @@ class NettyDeflateTest {
     }
 
     private void echoThrough(URI uri, ClientOptions options) throws Exception {
-        Recorder events = new Recorder();
+        HeardEvents events = new HeardEvents();
         try (NettyEchoClient client = NettyEchoClient.connect(uri, options, events)) {
             assertThat(client.extensions()).startsWith("permessage-deflate");
             String json = "{\"type\":\"message\",\"text\":\"" + "hello ".repeat(2000) + "\"}";
@@ -134,36 +129,5 @@ class NettyDeflateTest {
         byte[] out = new byte[count + 64];
         int n = deflater.deflate(out, 0, out.length, java.util.zip.Deflater.SYNC_FLUSH);
         return java.util.Arrays.copyOf(out, n);
-    }
-
-    /** What a client hears, as lines. */
-    private static final class Recorder implements ClientEvents {
-        private final BlockingQueue<String> events = new LinkedBlockingQueue<>();
-
-        @Override
-        public void onText(String text) {
-            events.add("text " + text);
-        }
-
-        @Override
-        public void onBinary(byte[] data) {
-            events.add("binary " + data.length);
-        }
-
-        @Override
-        public void onClose(int code, String reason) {
-            events.add("close " + code + " " + reason);
-        }
-
-        @Override
-        public void onError(Throwable error) {
-            events.add("error " + error);
-        }
-
-        String next() throws InterruptedException {
-            String event = events.poll(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
-            assertThat(event).as("an event within " + TIMEOUT_MILLIS + " ms").isNotNull();
-            return event;
-        }
     }
 }

@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.sanfi.sockets.common.ClientEvents;
 import dev.sanfi.sockets.common.ServerSettings;
+import dev.sanfi.sockets.testkit.HeardEvents;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -25,29 +22,7 @@ class NettyEchoClientTest {
     private static final long TIMEOUT_MILLIS = 5_000;
 
     private NettyEchoServer server;
-    private final BlockingQueue<String> events = new LinkedBlockingQueue<>();
-
-    private final ClientEvents recorder = new ClientEvents() {
-        @Override
-        public void onText(String text) {
-            events.add("text " + text);
-        }
-
-        @Override
-        public void onBinary(byte[] data) {
-            events.add("binary " + data.length);
-        }
-
-        @Override
-        public void onClose(int code, String reason) {
-            events.add("close " + code + " " + reason);
-        }
-
-        @Override
-        public void onError(Throwable error) {
-            events.add("error " + error);
-        }
-    };
+    private final HeardEvents events = new HeardEvents();
 
     @BeforeEach
     void startServer() throws IOException {
@@ -63,36 +38,30 @@ class NettyEchoClientTest {
         return URI.create("ws://127.0.0.1:" + server.port() + "/echo");
     }
 
-    private String next() throws InterruptedException {
-        String event = events.poll(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
-        assertThat(event).as("an event within " + TIMEOUT_MILLIS + " ms").isNotNull();
-        return event;
-    }
-
     @Test
     @DisplayName("text and binary come back, and a Close 1000 is answered with 1000")
     void echoesAndClosesCleanly() throws Exception {
-        try (NettyEchoClient client = NettyEchoClient.connect(echoUri(), recorder)) {
+        try (NettyEchoClient client = NettyEchoClient.connect(echoUri(), events)) {
             client.sendText("héllo");
-            assertThat(next()).isEqualTo("text héllo");
+            assertThat(events.next()).isEqualTo("text héllo");
             client.sendBinary(new byte[70_000]);
-            assertThat(next()).isEqualTo("binary 70000");
+            assertThat(events.next()).isEqualTo("binary 70000");
 
             client.sendClose(1000, "done");
 
-            assertThat(next()).isEqualTo("close 1000 done");
+            assertThat(events.next()).isEqualTo("close 1000 done");
         }
     }
 
     @Test
     @DisplayName("the server stopping is heard as Close 1001, and close() returns within the grace period")
     void hearsTheServerGoingAway() throws Exception {
-        try (NettyEchoClient client = NettyEchoClient.connect(echoUri(), recorder)) {
+        try (NettyEchoClient client = NettyEchoClient.connect(echoUri(), events)) {
             assertThat(client.isTerminated()).isFalse();
             long start = System.nanoTime();
             server.close();
 
-            assertThat(next()).startsWith("close 1001");
+            assertThat(events.next()).startsWith("close 1001");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
         }
     }
@@ -102,7 +71,7 @@ class NettyEchoClientTest {
     void refusedUpgradeFails() {
         URI wrongPath = URI.create("ws://127.0.0.1:" + server.port() + "/nope");
 
-        assertThatThrownBy(() -> NettyEchoClient.connect(wrongPath, recorder))
+        assertThatThrownBy(() -> NettyEchoClient.connect(wrongPath, events))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("404");
     }
@@ -115,7 +84,7 @@ class NettyEchoClientTest {
             freePort = socket.getLocalPort();
         }
 
-        assertThatThrownBy(() -> NettyEchoClient.connect(URI.create("ws://127.0.0.1:" + freePort + "/echo"), recorder))
+        assertThatThrownBy(() -> NettyEchoClient.connect(URI.create("ws://127.0.0.1:" + freePort + "/echo"), events))
                 .isInstanceOf(ConnectException.class)
                 .hasMessageContaining("Connection refused");
         awaitNoThreads("netty-echo-client");
@@ -124,7 +93,7 @@ class NettyEchoClientTest {
     @Test
     @DisplayName("close() ends the session's event loop thread; the server's close() ends its own")
     void closeFreesEveryThread() throws Exception {
-        NettyEchoClient client = NettyEchoClient.connect(echoUri(), recorder);
+        NettyEchoClient client = NettyEchoClient.connect(echoUri(), events);
 
         client.close();
         client.close(); // idempotent
@@ -133,11 +102,11 @@ class NettyEchoClientTest {
 
         assertThat(client.isTerminated()).isTrue();
         assertThat(server.isTerminated()).isTrue();
-        assertThat(next()).isEqualTo("close 1006 ");
+        assertThat(events.next()).isEqualTo("close 1006 ");
     }
 
     /** Waits, up to the timeout, for every thread whose name starts with the prefix to end. */
-    private static void awaitNoThreads(String prefix) {
+    static void awaitNoThreads(String prefix) {
         await("threads named " + prefix + "* to end").atMost(Duration.ofMillis(TIMEOUT_MILLIS))
                 .until(() -> Thread.getAllStackTraces().keySet().stream()
                         .noneMatch(thread -> thread.isAlive() && thread.getName().startsWith(prefix)));

@@ -1,13 +1,9 @@
 package dev.sanfi.sockets.netty;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
-import dev.sanfi.sockets.common.ClientEvents;
-import dev.sanfi.sockets.common.ClientOptions;
-import dev.sanfi.sockets.common.ServerSettings;
-import dev.sanfi.sockets.common.tls.SelfSignedCertificate;
+import dev.sanfi.sockets.common.EchoServer;
+import dev.sanfi.sockets.testkit.ClientTlsChecks;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,8 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -28,67 +22,42 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocket;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * wss:// and https:// on the Netty server ({@code SslHandler} first in the pipeline) and the Netty
- * client (its trust, the host-name check, SNI), with a certificate made for the test.
+ * client (its trust, the host-name check: testkit's ClientTlsChecks), with a certificate made for
+ * the test.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class NettyTlsTest {
+class NettyTlsTest extends ClientTlsChecks {
 
     private static final long TIMEOUT_MILLIS = 5_000;
 
-    private final SelfSignedCertificate certificate = SelfSignedCertificate.forLocalhost();
-    private final ClientOptions trusting = ClientOptions.defaults().withTrust(certificate.trustingContext(), true);
-    private NettyEchoServer server;
-
-    @BeforeAll
-    void startServer() throws IOException {
-        server = NettyEchoServer.start(settings().withTls(certificate.serverContext()));
+    NettyTlsTest() {
+        super(NettyEchoServer::start, NettyEchoClient::connect, SSLHandshakeException.class);
     }
 
-    @AfterAll
-    void stopServer() {
-        server.close();
+    /** Its message is the JDK's reason. */
+    @Override
+    protected String reasonOf(Throwable refused) {
+        return refused.getMessage();
     }
 
-    private static ServerSettings settings() {
-        return ServerSettings.defaults(0).withHost("127.0.0.1");
-    }
-
-    private URI wss(String host) {
-        return URI.create("wss://" + host + ":" + server.port() + "/echo");
-    }
-
+    @Override
     @Test
-    @DisplayName("the Netty client echoes over wss:// to 127.0.0.1 and to localhost, and closes with 1000")
-    void echoesOverTls() throws Exception {
-        for (String host : List.of("127.0.0.1", "localhost")) {
-            Recorder events = new Recorder();
-            try (NettyEchoClient client = NettyEchoClient.connect(wss(host), trusting, events)) {
-                client.sendText("héllo over TLS");
-                assertThat(events.next()).isEqualTo("text héllo over TLS");
-                client.sendBinary(new byte[70_000]);
-                assertThat(events.next()).isEqualTo("binary 70000");
-
-                client.sendClose(1000, "done");
-
-                assertThat(events.next()).isEqualTo("close 1000 done");
-            }
-        }
+    @DisplayName("by default (the JDK's trust store) a self-signed certificate is refused: untrusted issuer; no client thread is left")
+    public void jdkTrustStoreRefusesASelfSignedCertificate() {
+        super.jdkTrustStoreRefusesASelfSignedCertificate();
+        NettyEchoClientTest.awaitNoThreads("netty-echo-client");
     }
 
     @Test
     @DisplayName("the JDK's own WebSocket client echoes over wss:// too")
     void jdkClientEchoes() throws Exception {
-        HttpClient http = HttpClient.newBuilder().sslContext(certificate.trustingContext()).build();
+        HttpClient http = HttpClient.newBuilder().sslContext(certificate().trustingContext()).build();
         BlockingQueue<String> texts = new LinkedBlockingQueue<>();
-        WebSocket socket = http.newWebSocketBuilder().buildAsync(wss("localhost"), new WebSocket.Listener() {
+        WebSocket socket = http.newWebSocketBuilder().buildAsync(wss(server(), "localhost"), new WebSocket.Listener() {
             @Override
             public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
                 texts.add(data.toString());
@@ -116,9 +85,9 @@ class NettyTlsTest {
     @Test
     @DisplayName("the page comes over https://, and connects back with wss:// when loaded so")
     void pageOverHttps() throws Exception {
-        HttpsURLConnection page = (HttpsURLConnection) URI.create("https://localhost:" + server.port() + "/")
+        HttpsURLConnection page = (HttpsURLConnection) URI.create("https://localhost:" + server().port() + "/")
                 .toURL().openConnection();
-        page.setSSLSocketFactory(certificate.trustingContext().getSocketFactory());
+        page.setSSLSocketFactory(certificate().trustingContext().getSocketFactory());
         try (InputStream body = page.getInputStream()) {
             assertThat(page.getResponseCode()).isEqualTo(200);
             assertThat(new String(body.readAllBytes(), StandardCharsets.UTF_8))
@@ -129,39 +98,9 @@ class NettyTlsTest {
     }
 
     @Test
-    @DisplayName("a certificate the client does not trust fails the connect with the TLS check, and no thread is left")
-    void untrustedCertificateFails() {
-        assertThatThrownBy(() -> NettyEchoClient.connect(wss("localhost"), ClientOptions.defaults(), new Recorder()))
-                .isInstanceOf(SSLHandshakeException.class)
-                .hasMessageContaining("PKIX path building failed");
-        awaitNoThreads("netty-echo-client");
-    }
-
-    @Test
-    @DisplayName("RFC 6125: a trusted certificate for another host fails the host-name check; --insecure skips it")
-    void wrongHostFailsUnlessInsecure() throws Exception {
-        SelfSignedCertificate elsewhere = SelfSignedCertificate.create(List.of("elsewhere.example"),
-                Instant.now().minus(Duration.ofMinutes(1)), Duration.ofDays(1));
-        try (NettyEchoServer other = NettyEchoServer.start(settings().withTls(elsewhere.serverContext()))) {
-            URI uri = URI.create("wss://localhost:" + other.port() + "/echo");
-            ClientOptions checked = ClientOptions.defaults().withTrust(elsewhere.trustingContext(), true);
-            assertThatThrownBy(() -> NettyEchoClient.connect(uri, checked, new Recorder()))
-                    .isInstanceOf(SSLHandshakeException.class)
-                    .hasMessageContaining("localhost");
-
-            Recorder events = new Recorder();
-            try (NettyEchoClient client = NettyEchoClient.connect(uri, checked.withTrust(elsewhere.trustingContext(), false),
-                    events)) {
-                client.sendText("unchecked host");
-                assertThat(events.next()).isEqualTo("text unchecked host");
-            }
-        }
-    }
-
-    @Test
     @DisplayName("a plain-HTTP request on the TLS port gets no HTTP answer, and the socket is closed")
     void plainHttpOnTheTlsPortIsClosed() throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+        try (Socket socket = new Socket("127.0.0.1", server().port())) {
             socket.setSoTimeout((int) TIMEOUT_MILLIS);
             socket.getOutputStream().write(("GET /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
                     + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
@@ -171,15 +110,14 @@ class NettyTlsTest {
 
             assertThat(new String(answer, StandardCharsets.ISO_8859_1)).doesNotContain("HTTP/1.1");
         }
-        assertThat(server.isTerminated()).isFalse();
+        assertThat(((NettyEchoServer) server()).isTerminated()).isFalse();
     }
 
     @Test
     @DisplayName("a TLS handshake that stalls (slow loris on TLS) is cut off at the handshake timeout")
-    void stalledTlsHandshakeIsClosed() throws IOException {
-        try (NettyEchoServer quick = NettyEchoServer.start(settings().withTls(certificate.serverContext())
-                .withHandshakeTimeout(Duration.ofMillis(500)));
-             Socket socket = new Socket("127.0.0.1", quick.port())) {
+    void stalledTlsHandshakeIsClosed() throws Exception {
+        EchoServer quick = startOwn(defaultSettings().withHandshakeTimeout(Duration.ofMillis(500)));
+        try (Socket socket = new Socket("127.0.0.1", quick.port())) {
             socket.setSoTimeout((int) TIMEOUT_MILLIS);
             // The first bytes of a TLS record header (handshake, TLS 1.2), then nothing more.
             socket.getOutputStream().write(new byte[] {0x16, 0x03, 0x03});
@@ -191,11 +129,11 @@ class NettyTlsTest {
     @Test
     @DisplayName("RFC 6455 §7.1.7 over TLS: after a violation the Close frame arrives, then close_notify and the end of stream")
     void violationOverTlsEndsWithCloseNotify() throws IOException {
-        try (SSLSocket socket = (SSLSocket) certificate.trustingContext().getSocketFactory()
-                .createSocket("127.0.0.1", server.port())) {
+        try (SSLSocket socket = (SSLSocket) certificate().trustingContext().getSocketFactory()
+                .createSocket("127.0.0.1", server().port())) {
             socket.setSoTimeout((int) TIMEOUT_MILLIS);
             OutputStream out = socket.getOutputStream();
-            out.write(("GET /echo HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\nUpgrade: websocket\r\n"
+            out.write(("GET /echo HTTP/1.1\r\nHost: 127.0.0.1:" + server().port() + "\r\nUpgrade: websocket\r\n"
                     + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
                     + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             InputStream in = socket.getInputStream();
@@ -235,42 +173,5 @@ class NettyTlsTest {
             // closed as well, only less politely
         }
         return received.toByteArray();
-    }
-
-    private static void awaitNoThreads(String prefix) {
-        await("threads named " + prefix + "* to end").atMost(Duration.ofMillis(TIMEOUT_MILLIS))
-                .until(() -> Thread.getAllStackTraces().keySet().stream()
-                        .noneMatch(thread -> thread.isAlive() && thread.getName().startsWith(prefix)));
-    }
-
-    /** What a client hears, as lines. */
-    private static final class Recorder implements ClientEvents {
-        private final BlockingQueue<String> events = new LinkedBlockingQueue<>();
-
-        @Override
-        public void onText(String text) {
-            events.add("text " + text);
-        }
-
-        @Override
-        public void onBinary(byte[] data) {
-            events.add("binary " + data.length);
-        }
-
-        @Override
-        public void onClose(int code, String reason) {
-            events.add("close " + code + " " + reason);
-        }
-
-        @Override
-        public void onError(Throwable error) {
-            events.add("error " + error);
-        }
-
-        String next() throws InterruptedException {
-            String event = events.poll(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
-            assertThat(event).as("an event within " + TIMEOUT_MILLIS + " ms").isNotNull();
-            return event;
-        }
     }
 }

@@ -10,14 +10,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -54,7 +50,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * so that a kilobyte that would inflate to a gigabyte costs it no more than the limit.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class DeflateEchoServerContract {
+public abstract class DeflateEchoServerContract extends ServerFixture {
 
     /** The limit the shared server runs with: {@code Limits.MAX_MESSAGE_BYTES}. */
     protected static final int ONE_MIB = 1024 * 1024;
@@ -65,63 +61,15 @@ public abstract class DeflateEchoServerContract {
     /** RFC 7692 §7.2.3.1: "Hello" in one compressed DEFLATE block, the tail stripped. */
     protected static final byte[] HELLO = bytes(0xf2, 0x48, 0xcd, 0xc9, 0xc9, 0x07, 0x00);
 
-    private EchoServer sharedServer;
-    private final List<AutoCloseable> openedByTest = Collections.synchronizedList(new ArrayList<>());
-
-    /** Starts this module's server with the given settings (always on port 0); it listens on return. */
-    protected abstract EchoServer start(ServerSettings settings) throws Exception;
-
     /** The settings of the shared server: the defaults on 127.0.0.1 and a free port, with deflate. */
+    @Override
     protected ServerSettings defaultSettings() {
-        return ServerSettings.defaults(0).withHost("127.0.0.1").withDeflate(true);
-    }
-
-    @BeforeAll
-    void startSharedServer() throws Exception {
-        sharedServer = start(defaultSettings());
-    }
-
-    @AfterAll
-    void closeSharedServer() {
-        if (sharedServer != null) {
-            sharedServer.close();
-        }
-    }
-
-    @AfterEach
-    void closeWhatTheTestOpened() {
-        List<AutoCloseable> toClose;
-        synchronized (openedByTest) {
-            toClose = new ArrayList<>(openedByTest);
-            openedByTest.clear();
-        }
-        Collections.reverse(toClose);   // clients first, then servers
-        for (AutoCloseable closeable : toClose) {
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                throw new IllegalStateException("closing " + closeable + " failed", e);
-            }
-        }
-    }
-
-    /** The server shared by the tests of this class (default settings, deflate on). */
-    protected EchoServer server() {
-        return sharedServer;
-    }
-
-    /** Starts a server of its own for one test; it is closed after the test. */
-    protected EchoServer startOwn(ServerSettings settings) throws Exception {
-        EchoServer own = start(settings);
-        openedByTest.add(own);
-        return own;
+        return super.defaultSettings().withDeflate(true);
     }
 
     /** A connection on which the server agreed to this offer; closed after the test. */
     protected DeflateConnection open(EchoServer target, String offer) throws IOException {
-        DeflateConnection connection = DeflateConnection.open(target, offer);
-        openedByTest.add(connection);
-        return connection;
+        return closedAfterTest(DeflateConnection.open(target, offer));
     }
 
     protected DeflateConnection open(String offer) throws IOException {
@@ -134,8 +82,7 @@ public abstract class DeflateEchoServerContract {
 
     /** Upgrades with this offer (or none, for null) and returns the checked 101; the client is closed after the test. */
     protected Upgraded upgrade(EchoServer target, String offer) throws IOException {
-        WireClient client = WireClient.connect(target);
-        openedByTest.add(client);
+        WireClient client = closedAfterTest(WireClient.connect(target));
         HandshakeRequest request = client.upgradeRequest();
         return new Upgraded(client, client.upgrade(offer == null ? request : request.withHeader(NegotiatedDeflate.HEADER, offer)));
     }
@@ -242,8 +189,7 @@ public abstract class DeflateEchoServerContract {
     @DisplayName("RFC 7692 §5: of several offers the first acceptable one is taken, and only it is answered")
     public void firstAcceptableOfferIsTaken(String what, String offers) throws IOException {
         // One header line per line of the text.
-        DeflateConnection connection = DeflateConnection.open(server(), List.of(offers.split("\n")));
-        openedByTest.add(connection);
+        DeflateConnection connection = closedAfterTest(DeflateConnection.open(server(), List.of(offers.split("\n"))));
         assertThat(connection.agreed().serverNoContextTakeover())
                 .as("RFC 7692 §5, §7.1.1.1: the offer taken (%s) asks for server_no_context_takeover, so the answer names it", what)
                 .isTrue();
@@ -546,37 +492,17 @@ public abstract class DeflateEchoServerContract {
 
     /** The server fails the connection: its Close carries the code, then it closes TCP (RFC 6455 §7.1.7). */
     protected void assertFailsWith(WireClient client, int code, String rule) throws IOException {
-        Close close;
-        try {
-            close = client.awaitClose();
-        } catch (AssertionError e) {
-            throw new AssertionError(rule + ": expected Close " + code + ", but " + e.getMessage(), e);
-        }
-        assertThat(close.code()).as("%s: expected Close %d, got %s", rule, code, close).isEqualTo(code);
-        client.acknowledgeClose(close);
-        try {
-            client.awaitEof();
-        } catch (AssertionError e) {
-            throw new AssertionError("RFC 6455 §7.1.1: the server closes TCP after Close " + code + "; " + e.getMessage(), e);
-        }
+        EchoChecks.assertFailsWith(client, code, rule);
     }
 
     /** ASCII text of exactly {@code size} bytes, not all the same letter. */
     protected static String asciiText(int size) {
-        StringBuilder text = new StringBuilder(size);
-        for (int i = 0; i < size; i++) {
-            text.append((char) ('a' + i % 26));
-        }
-        return text.toString();
+        return EchoServerContract.asciiText(size);
     }
 
     /** {@code size} bytes that cover every byte value. */
     protected static byte[] pattern(int size) {
-        byte[] data = new byte[size];
-        for (int i = 0; i < size; i++) {
-            data[i] = (byte) (i * 31 + i / 251);
-        }
-        return data;
+        return EchoServerContract.pattern(size);
     }
 
     protected static byte[] bytes(int... values) {

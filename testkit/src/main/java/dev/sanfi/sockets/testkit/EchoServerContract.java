@@ -15,7 +15,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -28,10 +27,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -49,12 +44,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  * rule it checks, and each failure message names the rule (mostly an RFC 6455 section).
  *
  * <p>One server with the default settings on {@code 127.0.0.1}, port 0, is shared by the tests of a
- * class; tests of timers, origins and shutdown start their own server with special settings. A module
+ * class ({@link ServerFixture}); tests of timers, origins and shutdown start their own server with special settings. A module
  * whose stack cannot meet a rule overrides that test method with {@code @Test} and a
  * {@code @DisplayName("DEVIATION: ...")} that asserts what the stack really does.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class EchoServerContract {
+public abstract class EchoServerContract extends ServerFixture {
 
     /** How long a test waits for any single answer of the server. */
     protected static final Duration TIMEOUT = WireClient.DEFAULT_TIMEOUT;
@@ -62,91 +57,14 @@ public abstract class EchoServerContract {
     /** The limit the shared server runs with: {@code Limits.MAX_MESSAGE_BYTES}. */
     protected static final int ONE_MIB = 1024 * 1024;
 
-    private EchoServer sharedServer;
-    /**
-     * What the running test opened, to close after it. One list per test: the plain-stack report
-     * ({@link PlainStackReport}) runs the cases of a class side by side, each on its own thread, and
-     * threads a test starts inherit its list.
-     */
-    private final InheritableThreadLocal<List<AutoCloseable>> openedByTest = new InheritableThreadLocal<>();
-
-    /** Starts this module's server with the given settings (always on port 0); it listens on return. */
-    protected abstract EchoServer start(ServerSettings settings) throws Exception;
-
-    /** The settings of the shared server: the defaults, on 127.0.0.1 and a free port. */
-    protected ServerSettings defaultSettings() {
-        return ServerSettings.defaults(0).withHost("127.0.0.1");
-    }
-
-    @BeforeAll
-    void startSharedServer() throws Exception {
-        sharedServer = start(defaultSettings());
-    }
-
-    @AfterAll
-    void closeSharedServer() {
-        if (sharedServer != null) {
-            sharedServer.close();
-        }
-    }
-
-    @BeforeEach
-    void startTrackingWhatTheTestOpens() {
-        openedByTest.set(Collections.synchronizedList(new ArrayList<>()));
-    }
-
-    @AfterEach
-    void closeWhatTheTestOpened() throws Exception {
-        List<AutoCloseable> opened = openedByTest.get();
-        openedByTest.remove();
-        List<AutoCloseable> toClose;
-        synchronized (opened) {
-            toClose = new ArrayList<>(opened);
-            opened.clear();
-        }
-        // Clients first, then servers, so that a server's close() has no session left to wait for.
-        Collections.reverse(toClose);
-        Exception failure = null;
-        for (AutoCloseable closeable : toClose) {
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
-    }
-
-    /** The server shared by the tests of this class (default settings). */
-    protected EchoServer server() {
-        return sharedServer;
-    }
-
-    /** Starts a server of its own for one test; it is closed after the test. */
-    protected EchoServer startOwn(ServerSettings settings) throws Exception {
-        EchoServer own = start(settings);
-        openedByTest.get().add(own);
-        return own;
-    }
-
     /** A TCP connection to the server, no handshake yet; closed after the test. */
     protected WireClient connect(EchoServer target) throws IOException {
-        WireClient client = WireClient.connect(target);
-        openedByTest.get().add(client);
-        return client;
+        return closedAfterTest(WireClient.connect(target));
     }
 
     /** A WebSocket connection to {@code /echo} after a checked, valid handshake; closed after the test. */
     protected WireClient open(EchoServer target) throws IOException {
-        WireClient client = WireClient.open(target);
-        openedByTest.get().add(client);
-        return client;
+        return closedAfterTest(WireClient.open(target));
     }
 
     protected WireClient open() throws IOException {

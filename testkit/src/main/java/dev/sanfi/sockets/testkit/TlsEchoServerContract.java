@@ -12,7 +12,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -26,10 +25,6 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -67,7 +62,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code @DisplayName("DEVIATION: ...")} that asserts what its stack really does.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class TlsEchoServerContract {
+public abstract class TlsEchoServerContract extends ServerFixture {
 
     /** How long a test waits for any single answer of the server. */
     protected static final Duration TIMEOUT = WireClient.DEFAULT_TIMEOUT;
@@ -89,16 +84,10 @@ public abstract class TlsEchoServerContract {
     /** The name the clients dial and check the certificate against by default (an IP literal: no SNI). */
     protected static final String HOST_NAME = "127.0.0.1";
 
-    private EchoServer sharedServer;
-    /** What the running test opened, to close after it (servers last). */
-    private final InheritableThreadLocal<List<AutoCloseable>> openedByTest = new InheritableThreadLocal<>();
-
-    /** Starts this module's server with the given settings (always on port 0); it listens on return. */
-    protected abstract EchoServer start(ServerSettings settings) throws Exception;
-
     /** The settings of the shared server: the defaults on 127.0.0.1 and a free port, with the contract's certificate. */
+    @Override
     protected ServerSettings defaultSettings() {
-        return ServerSettings.defaults(0).withHost("127.0.0.1").withTls(SERVER_CONTEXT);
+        return super.defaultSettings().withTls(SERVER_CONTEXT);
     }
 
     /** The certificate the servers present. */
@@ -111,62 +100,14 @@ public abstract class TlsEchoServerContract {
         return TRUSTING;
     }
 
-    @BeforeAll
-    void startSharedServer() throws Exception {
-        sharedServer = start(defaultSettings());
-    }
-
-    @AfterAll
-    void closeSharedServer() {
-        if (sharedServer != null) {
-            sharedServer.close();
-        }
-    }
-
-    @BeforeEach
-    void startTrackingWhatTheTestOpens() {
-        openedByTest.set(Collections.synchronizedList(new ArrayList<>()));
-    }
-
-    @AfterEach
-    void closeWhatTheTestOpened() {
-        List<AutoCloseable> opened = openedByTest.get();
-        openedByTest.remove();
-        List<AutoCloseable> toClose;
-        synchronized (opened) {
-            toClose = new ArrayList<>(opened);
-            opened.clear();
-        }
-        Collections.reverse(toClose); // clients first, then servers
-        for (AutoCloseable closeable : toClose) {
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                throw new AssertionError("closing " + closeable + " failed: " + e, e);
-            }
-        }
-    }
-
-    /** The server shared by the tests of this class (default settings). */
-    protected EchoServer server() {
-        return sharedServer;
-    }
-
-    /** Starts a server of its own for one test; it is closed after the test. */
-    protected EchoServer startOwn(ServerSettings settings) throws Exception {
-        EchoServer own = start(settings);
-        openedByTest.get().add(own);
-        return own;
-    }
-
     /** A TLS connection to the server (trusting its certificate, checking {@link #HOST_NAME}), no upgrade yet. */
     protected WireClient connect(EchoServer target) throws IOException {
-        return track(WireClient.connectTls(target, trust(), HOST_NAME));
+        return closedAfterTest(WireClient.connectTls(target, trust(), HOST_NAME));
     }
 
     /** A {@code wss://} connection to {@code /echo} after a checked, valid opening handshake. */
     protected WireClient open(EchoServer target) throws IOException {
-        return track(WireClient.openTls(target, trust(), HOST_NAME));
+        return closedAfterTest(WireClient.openTls(target, trust(), HOST_NAME));
     }
 
     protected WireClient open() throws IOException {
@@ -175,12 +116,7 @@ public abstract class TlsEchoServerContract {
 
     /** A plain TCP connection to the TLS port, for bytes that are not TLS. */
     protected WireClient connectPlain(EchoServer target) throws IOException {
-        return track(WireClient.connect(target));
-    }
-
-    private WireClient track(WireClient client) {
-        openedByTest.get().add(client);
-        return client;
+        return closedAfterTest(WireClient.connect(target));
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -205,7 +141,7 @@ public abstract class TlsEchoServerContract {
     @Test
     @DisplayName("RFC 6066 §3: a client that dials localhost sends it as the server name (SNI) and is served")
     public void clientSendingServerNameIsServed() throws IOException {
-        WireClient client = track(WireClient.openTls(server(), trust(), "localhost"));
+        WireClient client = closedAfterTest(WireClient.openTls(server(), trust(), "localhost"));
         EchoChecks.assertEchoes(client, Message.text("with SNI"));
     }
 
@@ -431,7 +367,7 @@ public abstract class TlsEchoServerContract {
         // Small buffers, and 8 MiB of messages never read: the echoes fill the client's window and
         // the server's send buffer, so the server's writes (its Close 1001 at the latest) wait for
         // a reader that never comes. TLS adds a lock to every write of a blocking socket.
-        WireClient deaf = track(WireClient.connectTls(stopping.localAddress(), trust(), HOST_NAME, 4096, 4096));
+        WireClient deaf = closedAfterTest(WireClient.connectTls(stopping.localAddress(), trust(), HOST_NAME, 4096, 4096));
         deaf.upgrade(deaf.upgradeRequest());
         byte[] message = Frame.binary(EchoServerContract.pattern(16 * 1024)).toBytes();
         byte[] all = new byte[message.length * 512];
@@ -550,7 +486,7 @@ public abstract class TlsEchoServerContract {
         try (ServerLog log = ServerLog.record()) {
             EchoServer tls = startOwn(defaultSettings().withHandshakeTimeout(SHORT_HANDSHAKE_TIMEOUT));
             SSLContext stranger = SelfSignedCertificate.forLocalhost().trustingContext();
-            assertThatThrownBy(() -> track(WireClient.connectTls(tls, stranger, HOST_NAME)))
+            assertThatThrownBy(() -> closedAfterTest(WireClient.connectTls(tls, stranger, HOST_NAME)))
                     .as("a client that trusts another certificate refuses this one").isInstanceOf(SSLException.class);
             assertUnharmedAndSilent(tls, log, "a client that refused the certificate");
         }

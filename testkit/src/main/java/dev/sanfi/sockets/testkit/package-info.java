@@ -33,6 +33,19 @@
  * the server with {@code settings.withDeflate(true)}. Its side of permessage-deflate is
  * {@link dev.sanfi.sockets.testkit.DeflatePeer}, the contract's own few lines of {@code java.util.zip}.
  *
+ * <h2>The shared server</h2>
+ * The contracts above and {@link dev.sanfi.sockets.testkit.ClientTlsChecks} start their servers
+ * alike, in {@link dev.sanfi.sockets.testkit.ServerFixture}: one per class with
+ * {@code defaultSettings()}, closed after the last test, and a test's own servers and clients
+ * closed after that test.
+ *
+ * <h2>The clients over TLS</h2>
+ * A module's client TLS test extends {@link dev.sanfi.sockets.testkit.ClientTlsChecks} with the
+ * same {@code start(ServerSettings)} and its client's {@code connect(URI, ClientOptions, ClientEvents)}:
+ * the echo over {@code wss://}, the certificates a client refuses and the one line that names the
+ * check, {@code client --trust FILE.pem} and {@code --insecure}. What the client hears is read from
+ * {@link dev.sanfi.sockets.testkit.HeardEvents}.
+ *
  * <h2>When a stack cannot meet a rule</h2>
  * Every contract test is a public, non-final method. A module whose stack truly cannot follow a rule
  * overrides that one method with {@code @Test} (plus the same parameter source for a parameterized
