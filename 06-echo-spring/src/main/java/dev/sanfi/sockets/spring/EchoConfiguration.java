@@ -6,6 +6,7 @@ import dev.sanfi.sockets.common.ServerSettings;
 import dev.sanfi.sockets.spring.guard.CloseHandshake;
 import dev.sanfi.sockets.spring.guard.Keepalive;
 import dev.sanfi.sockets.spring.guard.OpenSessions;
+import dev.sanfi.sockets.spring.guard.WholeMessages;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
@@ -18,8 +19,8 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 
 /**
  * The echo at {@code /echo}: {@link EchoHandler} registered the way Spring's reference documentation
- * does it, with Spring's own origin check fed from the settings, and the limits of the settings on
- * the container (Tomcat's Jakarta WebSocket {@code ServerContainer}).
+ * does it, with Spring's own origin check fed from the settings, the guard's decorators around it,
+ * and Tomcat's buffers per session on the container (Tomcat's Jakarta WebSocket {@code ServerContainer}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
@@ -39,23 +40,24 @@ public class EchoConfiguration implements WebSocketConfigurer {
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
         // The guard sees every session from outside the handler: Spring's decorators, Spring's
         // handshake interceptors; EchoHandler knows nothing of them.
-        WebSocketHandler echo = openSessions.tracking(keepalive.watching(CloseHandshake.patient(new EchoHandler())));
+        WebSocketHandler echo = openSessions.tracking(keepalive.watching(CloseHandshake.patient(
+                WholeMessages.joining(new EchoHandler(), settings.maxMessageBytes()))));
         registry.addHandler(echo, EchoProtocol.ECHO_PATH)
                 .addInterceptors(openSessions.admission())
                 .setAllowedOrigins(allowedOrigins(settings.originPolicy()));
     }
 
     /**
-     * The container's limits. Tomcat's defaults are 8 KiB per message (a larger one is closed with
-     * 1009) and no idle timeout of its own; the guard's {@code Keepalive} does the idle timeout.
+     * The container's buffers. Tomcat gives every session one of this many bytes and one of this many
+     * chars, from the moment it opens; a whole-message handler gets nothing larger (1009). The echo's
+     * limit is the guard's {@code WholeMessages}, which joins parts of this size, so that an idle
+     * session holds 8 KiB and not the whole limit. No idle timeout here: {@code Keepalive} does it.
      */
     @Bean
     public ServletServerContainerFactoryBean webSocketContainer() {
         ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-        // Tomcat buffers a whole binary message in this many bytes, and a whole text message in this
-        // many chars (UTF-16 units): see chapter 7b on what that means for text.
-        container.setMaxBinaryMessageBufferSize(settings.maxMessageBytes());
-        container.setMaxTextMessageBufferSize(settings.maxMessageBytes());
+        container.setMaxBinaryMessageBufferSize(WholeMessages.PART_SIZE);
+        container.setMaxTextMessageBufferSize(WholeMessages.PART_SIZE);
         return container;
     }
 

@@ -29,6 +29,9 @@ public final class SpringEchoServer implements EchoServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(SpringEchoServer.class);
 
+    /** Connections Tomcat keeps open at once; a new one waits in the listen queue past this. */
+    static final int MAX_CONNECTIONS = 20_000;
+
     private final ConfigurableApplicationContext context;
     private final OpenSessions openSessions;
     private final InetSocketAddress localAddress;
@@ -76,7 +79,11 @@ public final class SpringEchoServer implements EchoServer {
                         "--server.max-http-request-header-size=" + Limits.MAX_HANDSHAKE_BYTES + "B",
                         // Before the upgrade, each read and write may wait this long; the whole handshake
                         // has the same time in all (guard.HandshakeDeadline).
-                        "--server.tomcat.connection-timeout=" + settings.handshakeTimeout().toMillis() + "ms");
+                        "--server.tomcat.connection-timeout=" + settings.handshakeTimeout().toMillis() + "ms",
+                        // Tomcat's default, 8,192 open connections, is reached by idle WebSockets long before
+                        // memory is (each holds under 100 KiB); past it Tomcat stops accepting, and a new
+                        // client waits in the listen queue until its connect times out. 20,000, as 01's selector.
+                        "--server.tomcat.max-connections=" + MAX_CONNECTIONS);
             } catch (RuntimeException e) {
                 throw new IOException(rootMessage(e), e);
             }
