@@ -11,7 +11,7 @@ public enum TokenPrediction {
     /** What the chat expects: {"type":"auth","token":...} as the first message. */
     AS_THE_FIRST_MESSAGE("welcome"),
     /**
-     * The signature's last character swapped for its neighbour in the alphabet, A for B. Of a 32-byte
+     * The signature's last character replaced by the next in the alphabet (B where it was A). Of a 32-byte
      * signature's 43 characters the last carries 4 bits and 2 that the JDK's decoder drops (RFC 4648
      * §3.5 lets a decoder reject them, and does not make it): the same bytes, the same signature.
      */
