@@ -1,14 +1,12 @@
 package dev.sanfi.sockets.netty.guard;
 
+import dev.sanfi.sockets.netty.HandlerFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.CodecException;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.compression.DecompressionException;
-import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import java.io.IOException;
 import java.util.zip.DataFormatException;
 import org.junit.jupiter.api.AfterEach;
@@ -17,15 +15,8 @@ import org.junit.jupiter.api.Test;
 
 class InflateFailureTest {
 
-    private Throwable caught;
-
-    private final EmbeddedChannel channel = new EmbeddedChannel(new InflateFailure(),
-            new ChannelInboundHandlerAdapter() {
-                @Override
-                public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-                    caught = cause;
-                }
-            });
+    private final HandlerFixture fixture = new HandlerFixture(new InflateFailure());
+    private final EmbeddedChannel channel = fixture.channel();
 
     @AfterEach
     void close() {
@@ -34,8 +25,7 @@ class InflateFailureTest {
 
     private int codeOf(Throwable reported) {
         channel.pipeline().fireExceptionCaught(reported);
-        assertThat(caught).isInstanceOf(CorruptedWebSocketFrameException.class);
-        return ((CorruptedWebSocketFrameException) caught).closeStatus().code();
+        return fixture.closeCode();
     }
 
     @Test
@@ -64,6 +54,6 @@ class InflateFailureTest {
         IOException reset = new IOException("Connection reset by peer");
         channel.pipeline().fireExceptionCaught(reset);
 
-        assertThat(caught).isSameAs(reset);
+        assertThat(fixture.caught()).isSameAs(reset);
     }
 }

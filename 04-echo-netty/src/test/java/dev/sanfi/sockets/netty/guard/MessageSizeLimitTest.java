@@ -1,14 +1,12 @@
 package dev.sanfi.sockets.netty.guard;
 
+import dev.sanfi.sockets.netty.HandlerFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -16,15 +14,8 @@ import org.junit.jupiter.api.Test;
 
 class MessageSizeLimitTest {
 
-    private Throwable caught;
-
-    private final EmbeddedChannel channel = new EmbeddedChannel(new MessageSizeLimit(10),
-            new ChannelInboundHandlerAdapter() {
-                @Override
-                public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-                    caught = cause;
-                }
-            });
+    private final HandlerFixture fixture = new HandlerFixture(new MessageSizeLimit(10));
+    private final EmbeddedChannel channel = fixture.channel();
 
     @AfterEach
     void close() {
@@ -40,7 +31,7 @@ class MessageSizeLimitTest {
         TextWebSocketFrame message = channel.readInbound();
         assertThat(message.text()).isEqualTo("helloworld");
         message.release();
-        assertThat(caught).isNull();
+        assertThat(fixture.caught()).isNull();
     }
 
     @Test
@@ -50,8 +41,7 @@ class MessageSizeLimitTest {
         channel.writeInbound(new ContinuationWebSocketFrame(true, 0, Unpooled.wrappedBuffer(new byte[5])));
 
         assertThat(channel.<Object>readInbound()).isNull();
-        assertThat(caught).isInstanceOf(CorruptedWebSocketFrameException.class);
-        assertThat(((CorruptedWebSocketFrameException) caught).closeStatus().code()).isEqualTo(1009);
+        assertThat(fixture.closeCode()).isEqualTo(1009);
     }
 
     @Test
@@ -62,7 +52,7 @@ class MessageSizeLimitTest {
 
         assertThat(channel.<Object>readInbound()).isNull();
         assertThat(inflated.refCnt()).as("released").isZero();
-        assertThat(((CorruptedWebSocketFrameException) caught).closeStatus().code()).isEqualTo(1009);
+        assertThat(fixture.closeCode()).isEqualTo(1009);
     }
 
     @Test
@@ -70,7 +60,7 @@ class MessageSizeLimitTest {
     void firstFragmentOverTheLimitIs1009() {
         channel.writeInbound(new TextWebSocketFrame(false, 0, "hello world"));
 
-        assertThat(((CorruptedWebSocketFrameException) caught).closeStatus().code()).isEqualTo(1009);
+        assertThat(fixture.closeCode()).isEqualTo(1009);
     }
 
     @Test
@@ -81,6 +71,6 @@ class MessageSizeLimitTest {
         TextWebSocketFrame message = channel.readInbound();
         assertThat(message.text()).isEqualTo("helloworld");
         message.release();
-        assertThat(caught).isNull();
+        assertThat(fixture.caught()).isNull();
     }
 }

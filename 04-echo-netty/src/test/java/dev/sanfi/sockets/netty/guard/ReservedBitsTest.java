@@ -1,10 +1,9 @@
 package dev.sanfi.sockets.netty.guard;
 
+import dev.sanfi.sockets.netty.HandlerFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -13,7 +12,6 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
@@ -25,15 +23,8 @@ class ReservedBitsTest {
 
     private static final int RSV1 = 0b100;
 
-    private Throwable caught;
-
-    private final EmbeddedChannel channel = new EmbeddedChannel(new ReservedBits(),
-            new ChannelInboundHandlerAdapter() {
-                @Override
-                public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-                    caught = cause;
-                }
-            });
+    private final HandlerFixture fixture = new HandlerFixture(new ReservedBits());
+    private final EmbeddedChannel channel = fixture.channel();
 
     @AfterEach
     void close() {
@@ -51,20 +42,11 @@ class ReservedBitsTest {
         channel.<Object>readOutbound();
     }
 
-    private void assertPasses(WebSocketFrame frame) {
-        channel.writeInbound(frame);
-        WebSocketFrame passed = channel.readInbound();
-        assertThat(passed).isSameAs(frame);
-        passed.release();
-        assertThat(caught).isNull();
-    }
-
     private void assertFailsWith1002(WebSocketFrame frame) {
         channel.writeInbound(frame);
         assertThat(channel.<Object>readInbound()).isNull();
         assertThat(frame.refCnt()).as("released").isZero();
-        assertThat(caught).isInstanceOf(CorruptedWebSocketFrameException.class);
-        assertThat(((CorruptedWebSocketFrameException) caught).closeStatus().code()).isEqualTo(1002);
+        assertThat(fixture.closeCode()).isEqualTo(1002);
     }
 
     @Test
@@ -72,9 +54,9 @@ class ReservedBitsTest {
     void compressedFirstFramePasses() {
         switched("permessage-deflate; server_no_context_takeover");
 
-        assertPasses(new TextWebSocketFrame(false, RSV1, Unpooled.wrappedBuffer(new byte[] {1})));
-        assertPasses(new ContinuationWebSocketFrame(true, 0, Unpooled.wrappedBuffer(new byte[] {2})));
-        assertPasses(new BinaryWebSocketFrame(true, RSV1, Unpooled.wrappedBuffer(new byte[] {3})));
+        fixture.assertPasses(new TextWebSocketFrame(false, RSV1, Unpooled.wrappedBuffer(new byte[] {1})));
+        fixture.assertPasses(new ContinuationWebSocketFrame(true, 0, Unpooled.wrappedBuffer(new byte[] {2})));
+        fixture.assertPasses(new BinaryWebSocketFrame(true, RSV1, Unpooled.wrappedBuffer(new byte[] {3})));
     }
 
     @Test
@@ -107,7 +89,7 @@ class ReservedBitsTest {
         switched("permessage-deflate");
 
         assertFailsWith1002(new TextWebSocketFrame(true, 0b010, Unpooled.buffer()));
-        caught = null;
+        fixture.forget();
         assertFailsWith1002(new CloseWebSocketFrame(true, 0b001, Unpooled.buffer()));
     }
 
@@ -116,7 +98,7 @@ class ReservedBitsTest {
     void plainFramesPass() {
         switched(null);
 
-        assertPasses(new TextWebSocketFrame("plain"));
-        assertPasses(new PingWebSocketFrame(Unpooled.buffer()));
+        fixture.assertPasses(new TextWebSocketFrame("plain"));
+        fixture.assertPasses(new PingWebSocketFrame(Unpooled.buffer()));
     }
 }

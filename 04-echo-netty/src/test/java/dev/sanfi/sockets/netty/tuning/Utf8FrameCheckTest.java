@@ -1,16 +1,14 @@
 package dev.sanfi.sockets.netty.tuning;
 
+import dev.sanfi.sockets.netty.HandlerFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
@@ -24,15 +22,8 @@ class Utf8FrameCheckTest {
 
     private static final byte[] E_ACUTE = "é".getBytes(StandardCharsets.UTF_8); // c3 a9
 
-    private Throwable caught;
-
-    private final EmbeddedChannel channel = new EmbeddedChannel(new Utf8FrameCheck(),
-            new ChannelInboundHandlerAdapter() {
-                @Override
-                public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-                    caught = cause;
-                }
-            });
+    private final HandlerFixture fixture = new HandlerFixture(new Utf8FrameCheck());
+    private final EmbeddedChannel channel = fixture.channel();
 
     @AfterEach
     void close() {
@@ -47,51 +38,42 @@ class Utf8FrameCheckTest {
         return "x".repeat(length).getBytes(StandardCharsets.US_ASCII);
     }
 
-    private void assertPasses(WebSocketFrame frame) {
-        channel.writeInbound(frame);
-        WebSocketFrame passed = channel.readInbound();
-        assertThat(passed).isSameAs(frame);
-        passed.release();
-        assertThat(caught).isNull();
-    }
-
     private void assertFailsWith1007(WebSocketFrame frame) {
         channel.writeInbound(frame);
         assertThat(channel.<Object>readInbound()).isNull();
         assertThat(frame.refCnt()).as("released").isZero();
-        assertThat(caught).isInstanceOf(CorruptedWebSocketFrameException.class);
-        assertThat(((CorruptedWebSocketFrameException) caught).closeStatus().code()).isEqualTo(1007);
+        assertThat(fixture.closeCode()).isEqualTo(1007);
     }
 
     @Test
     @DisplayName("text in direct buffers passes, a character split between two fragments too")
     void validTextPasses() {
-        assertPasses(new TextWebSocketFrame(true, 0, direct("{\"seq\":1,\"text\":\"κόσμε\"}".getBytes(StandardCharsets.UTF_8))));
-        assertPasses(new TextWebSocketFrame(false, 0, direct(ascii(13)).writeByte(E_ACUTE[0])));
-        assertPasses(new PingWebSocketFrame(direct(new byte[] {(byte) 0xFF}))); // control frames between fragments
-        assertPasses(new ContinuationWebSocketFrame(true, 0, direct(E_ACUTE[1])));
+        fixture.assertPasses(new TextWebSocketFrame(true, 0, direct("{\"seq\":1,\"text\":\"κόσμε\"}".getBytes(StandardCharsets.UTF_8))));
+        fixture.assertPasses(new TextWebSocketFrame(false, 0, direct(ascii(13)).writeByte(E_ACUTE[0])));
+        fixture.assertPasses(new PingWebSocketFrame(direct(new byte[] {(byte) 0xFF}))); // control frames between fragments
+        fixture.assertPasses(new ContinuationWebSocketFrame(true, 0, direct(E_ACUTE[1])));
     }
 
     @Test
     @DisplayName("a bad byte fails the message in its own fragment, before the message is complete")
     void failsFast() {
-        assertPasses(new TextWebSocketFrame(false, 0, direct(ascii(40))));
+        fixture.assertPasses(new TextWebSocketFrame(false, 0, direct(ascii(40))));
         assertFailsWith1007(new ContinuationWebSocketFrame(false, 0, direct(ascii(21)).writeByte(0xC0).writeByte(0xAF)));
     }
 
     @Test
     @DisplayName("a text that ends inside a character fails on its last fragment")
     void cutCharacterFails() {
-        assertPasses(new TextWebSocketFrame(false, 0, direct(ascii(3))));
+        fixture.assertPasses(new TextWebSocketFrame(false, 0, direct(ascii(3))));
         assertFailsWith1007(new ContinuationWebSocketFrame(true, 0, direct(E_ACUTE[0])));
     }
 
     @Test
     @DisplayName("binary messages and their continuations are not text: any bytes pass")
     void binaryIsNotChecked() {
-        assertPasses(new BinaryWebSocketFrame(false, 0, direct(new byte[] {(byte) 0xFF, (byte) 0xC0})));
-        assertPasses(new ContinuationWebSocketFrame(true, 0, direct(new byte[] {(byte) 0x80})));
-        assertPasses(new TextWebSocketFrame(true, 0, direct(ascii(9))));
+        fixture.assertPasses(new BinaryWebSocketFrame(false, 0, direct(new byte[] {(byte) 0xFF, (byte) 0xC0})));
+        fixture.assertPasses(new ContinuationWebSocketFrame(true, 0, direct(new byte[] {(byte) 0x80})));
+        fixture.assertPasses(new TextWebSocketFrame(true, 0, direct(ascii(9))));
     }
 
     @Test
@@ -100,7 +82,7 @@ class Utf8FrameCheckTest {
         CompositeByteBuf parts = Unpooled.compositeBuffer();
         parts.addComponent(true, direct(ascii(7)).writeByte(E_ACUTE[0]));
         parts.addComponent(true, Unpooled.wrappedBuffer(new byte[] {E_ACUTE[1], 'a'}));
-        assertPasses(new TextWebSocketFrame(true, 0, parts));
+        fixture.assertPasses(new TextWebSocketFrame(true, 0, parts));
 
         CompositeByteBuf bad = Unpooled.compositeBuffer();
         bad.addComponent(true, direct(ascii(7)).writeByte(E_ACUTE[0]));
@@ -112,11 +94,11 @@ class Utf8FrameCheckTest {
     @DisplayName("once a text failed, the connection's data frames are dropped, released")
     void afterAFailureDataIsDropped() {
         assertFailsWith1007(new TextWebSocketFrame(true, 0, direct((byte) 0xFF)));
-        caught = null;
+        fixture.forget();
         TextWebSocketFrame next = new TextWebSocketFrame(true, 0, direct(ascii(4)));
         channel.writeInbound(next);
         assertThat(channel.<Object>readInbound()).isNull();
         assertThat(next.refCnt()).isZero();
-        assertThat(caught).isNull();
+        assertThat(fixture.caught()).isNull();
     }
 }
