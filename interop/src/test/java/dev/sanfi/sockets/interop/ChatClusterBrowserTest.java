@@ -4,6 +4,7 @@ import dev.sanfi.sockets.chat.ChatServer;
 import dev.sanfi.sockets.chat.ChatSettings;
 import dev.sanfi.sockets.chat.ClusterSettings;
 import dev.sanfi.sockets.chat.RedisAddress;
+import dev.sanfi.sockets.testkit.HeadlessChromium;
 import dev.sanfi.sockets.testkit.LocalRedis;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sanfi.sockets.chat.ChatServer;
 import dev.sanfi.sockets.chat.ChatSettings;
+import dev.sanfi.sockets.testkit.HeadlessChromium;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +49,8 @@ class ChatPageBrowserTest {
         certificate = TestCertificate.create();
         if (HeadlessChromium.installed()) {
             server = ChatServer.start(ChatSettings.defaults(0, 0).withHost("127.0.0.1"));
-            first = HeadlessChromium.trusting(certificate);
-            second = HeadlessChromium.trusting(certificate);
+            first = HeadlessChromium.trusting(certificate.spkiSha256Base64());
+            second = HeadlessChromium.trusting(certificate.spkiSha256Base64());
         }
     }
 

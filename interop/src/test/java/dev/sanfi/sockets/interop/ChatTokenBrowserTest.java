@@ -8,6 +8,7 @@ import dev.sanfi.sockets.chat.MemberName;
 import dev.sanfi.sockets.chat.auth.AccessTokens;
 import dev.sanfi.sockets.chat.auth.Authentication;
 import dev.sanfi.sockets.chat.auth.TokenSecret;
+import dev.sanfi.sockets.testkit.HeadlessChromium;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;

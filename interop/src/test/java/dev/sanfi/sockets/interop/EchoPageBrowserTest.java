@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sanfi.sockets.common.EchoServer;
 import dev.sanfi.sockets.common.ServerSettings;
+import dev.sanfi.sockets.testkit.HeadlessChromium;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,7 +39,7 @@ class EchoPageBrowserTest {
     void startBrowser() throws Exception {
         certificate = TestCertificate.create();
         if (HeadlessChromium.installed()) {
-            chromium = HeadlessChromium.trusting(certificate);
+            chromium = HeadlessChromium.trusting(certificate.spkiSha256Base64());
         }
     }
 

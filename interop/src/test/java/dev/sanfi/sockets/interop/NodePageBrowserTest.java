@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sanfi.sockets.common.EchoServer;
 import dev.sanfi.sockets.common.OriginPolicy;
 import dev.sanfi.sockets.common.ServerSettings;
+import dev.sanfi.sockets.testkit.HeadlessChromium;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -7,6 +7,7 @@ import dev.sanfi.sockets.common.EchoServer;
 import dev.sanfi.sockets.common.Limits;
 import dev.sanfi.sockets.common.ServerSettings;
 import dev.sanfi.sockets.netty.NettyEchoServer;
+import dev.sanfi.sockets.testkit.HeadlessChromium;
 import dev.sanfi.sockets.testkit.HttpResponse;
 import dev.sanfi.sockets.testkit.WireClient;
 import java.net.InetSocketAddress;
@@ -103,7 +104,7 @@ class ReverseProxyTest {
     @DisplayName("Chromium -> the echo page through nginx over https://: its own origin accepted behind the proxy, an echo")
     void pageThroughTheProxy() throws Exception {
         HeadlessChromium.assumeInstalled();
-        try (HeadlessChromium chromium = HeadlessChromium.trusting(certificate)) {
+        try (HeadlessChromium chromium = HeadlessChromium.trusting(certificate.spkiSha256Base64())) {
             WebDriver page = chromium.driver();
             page.get("https://127.0.0.1:" + proxy.port() + "/");
             // The browser's Origin is https://127.0.0.1:PORT, nginx's; the server behind sees that Host too.

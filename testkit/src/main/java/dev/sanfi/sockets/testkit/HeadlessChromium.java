@@ -1,4 +1,4 @@
-package dev.sanfi.sockets.interop;
+package dev.sanfi.sockets.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,16 +22,18 @@ import org.slf4j.LoggerFactory;
 /**
  * One headless Chromium, driven through chromedriver: Debian's {@code chromium} and
  * {@code chromium-driver}, named by path so that Selenium Manager never downloads anything. Each
- * browser gets a fresh profile directory, deleted again by {@link #close()}.
+ * browser gets a fresh profile directory, deleted again by {@link #close()}. For interop's browser
+ * tests and the exercises' page checks; a module that uses it declares selenium-java itself (it
+ * is optional here, so that the other modules' tests do not carry it).
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
 
-    static final Path BROWSER = Path.of("/usr/bin/chromium");
-    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
-    static final String INSTALL = "install chromium and chromium-driver: apt-get install -y chromium chromium-driver";
+    public static final Path BROWSER = Path.of("/usr/bin/chromium");
+    public static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    public static final String INSTALL = "install chromium and chromium-driver: apt-get install -y chromium chromium-driver";
 
     /** How long a page gets to show what the test waits for; Chromium on a busy CI machine is slow. */
-    static final Duration WAIT = Duration.ofSeconds(20);
+    public static final Duration WAIT = Duration.ofSeconds(20);
 
     private static final Logger LOG = LoggerFactory.getLogger(HeadlessChromium.class);
 
@@ -44,7 +46,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** Whether both are there; if not, says so in the build's output, where a skip is easy to miss. */
-    static boolean installed() {
+    public static boolean installed() {
         boolean installed = found();
         if (!installed) {
             LOG.warn("no {} or no {}: the browser tests are skipped; {}", BROWSER, DRIVER, INSTALL);
@@ -57,7 +59,7 @@ final class HeadlessChromium implements AutoCloseable {
      * (the CI variable is set) the test fails instead: .ci/run installs both, so a missing browser
      * there is a broken setup, not a reason to pass without the browser tests.
      */
-    static void assumeInstalled() {
+    public static void assumeInstalled() {
         if (System.getenv("CI") != null && !found()) {
             Assertions.fail("CI is set but " + BROWSER + " or " + DRIVER + " is missing; " + INSTALL);
         }
@@ -68,23 +70,23 @@ final class HeadlessChromium implements AutoCloseable {
         return Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
     }
 
-    static HeadlessChromium start() throws IOException {
+    public static HeadlessChromium start() throws IOException {
         return start(List.of());
     }
 
     /**
-     * A browser that accepts the test certificate's key and no other, as a person who trusted
-     * that certificate would: Chromium's {@code --ignore-certificate-errors-spki-list} takes the
-     * base64 SHA-256 of the SubjectPublicKeyInfo, and ignores certificate errors only for a chain
-     * with that key. Nothing else about TLS changes: pages, {@code wss://} and mixed content are as
+     * A browser that accepts one certificate's key and no other, as a person who trusted that
+     * certificate would: Chromium's {@code --ignore-certificate-errors-spki-list} takes the base64
+     * SHA-256 of the SubjectPublicKeyInfo, and ignores certificate errors only for a chain with
+     * that key. Nothing else about TLS changes: pages, {@code wss://} and mixed content are as
      * for any trusted certificate.
      */
-    static HeadlessChromium trusting(TestCertificate certificate) throws IOException {
-        return start(List.of("--ignore-certificate-errors-spki-list=" + certificate.spkiSha256Base64()));
+    public static HeadlessChromium trusting(String spkiSha256Base64) throws IOException {
+        return start(List.of("--ignore-certificate-errors-spki-list=" + spkiSha256Base64));
     }
 
     private static HeadlessChromium start(List<String> moreArguments) throws IOException {
-        Path profile = Files.createTempDirectory("interop-chromium-");
+        Path profile = Files.createTempDirectory("sanfi-chromium-");
         ChromeOptions options = new ChromeOptions()
                 .setBinary(BROWSER.toFile())
                 .addArguments(moreArguments)
@@ -114,12 +116,12 @@ final class HeadlessChromium implements AutoCloseable {
         }
     }
 
-    WebDriver driver() {
+    public WebDriver driver() {
         return driver;
     }
 
     /** Waits (polling the page, never sleeping blindly) up to {@link #WAIT} for a condition. */
-    WebDriverWait await() {
+    public WebDriverWait await() {
         return new WebDriverWait(driver, WAIT);
     }
 
