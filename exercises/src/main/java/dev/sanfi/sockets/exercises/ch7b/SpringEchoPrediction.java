@@ -30,10 +30,10 @@ public enum SpringEchoPrediction {
     TEXT_NOT_UTF8("Close 1007"),
     /** 1,000 ASCII characters, the limit exactly. */
     LIMIT_OF_ASCII("echo"),
-    /** 1,001 ASCII characters: one over (§7.4.1). */
+    /** 1,001 ASCII characters: one over (§7.4.1), counted by the guard's WholeMessages. */
     ONE_OVER_THE_LIMIT("Close 1009"),
-    /** 1,000 times "é", 2,000 bytes of UTF-8: Tomcat counts a text's limit in chars. */
-    LIMIT_OF_TWO_BYTE_CHARS("echo");
+    /** 1,000 times "é", 2,000 bytes of UTF-8: over, in bytes (Tomcat alone would count chars). */
+    LIMIT_OF_TWO_BYTE_CHARS("Close 1009");
 
     private final String answer;
 
