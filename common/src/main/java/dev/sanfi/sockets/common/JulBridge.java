@@ -1,5 +1,6 @@
 package dev.sanfi.sockets.common;
 
+import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
@@ -11,8 +12,14 @@ public final class JulBridge {
     private JulBridge() {
     }
 
-    /** Installs the bridge once; later calls do nothing. */
+    /**
+     * Installs the bridge once; later calls do nothing. SLF4J itself starts here too, on the thread
+     * that starts the server: when it starts on several threads at once (a server's first threads
+     * each creating a logger), the loggers handed out meanwhile are substitutes, and a jar under load
+     * was once seen printing none of its log lines.
+     */
     public static synchronized void install() {
+        LoggerFactory.getILoggerFactory();
         if (!SLF4JBridgeHandler.isInstalled()) {
             SLF4JBridgeHandler.removeHandlersForRootLogger();
             SLF4JBridgeHandler.install();
