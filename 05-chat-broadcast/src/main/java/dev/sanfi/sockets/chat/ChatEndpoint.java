@@ -1,5 +1,6 @@
 package dev.sanfi.sockets.chat;
 
+import dev.sanfi.sockets.common.ExtensionHeader;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -117,6 +118,14 @@ final class ChatEndpoint extends WebSocketServer {
         if (!pageOrigin.allows(origin, request.getFieldValue("Host"))) {
             LOG.info("refused {}: origin {} not allowed", connection.getRemoteSocketAddress(), origin);
             throw new InvalidDataException(CloseFrame.POLICY_VALIDATION, "origin not allowed: " + origin);
+        }
+        try {
+            // RFC 6455 §9.1: a malformed header MUST fail the connection, compression on or off;
+            // the library itself only ever declines it.
+            ExtensionHeader.parse(List.of(request.getFieldValue("Sec-WebSocket-Extensions")));
+        } catch (ExtensionHeader.MalformedException e) {
+            LOG.info("refused {}: Sec-WebSocket-Extensions: {}", connection.getRemoteSocketAddress(), e.problem());
+            throw new InvalidDataException(CloseFrame.PROTOCOL_ERROR, "Sec-WebSocket-Extensions does not follow RFC 6455 §9.1");
         }
         return response;
     }

@@ -294,6 +294,17 @@ class ChatServerTest {
     }
 
     @Test
+    @DisplayName("RFC 6455 §9.1: a Sec-WebSocket-Extensions that breaks the grammar is refused (404, the library's only refusal); a valid list is not")
+    void malformedExtensionHeaderIsRefused() throws Exception {
+        ChatServer server = start();
+        assertThat(upgrade(server, "/chat?name=broken",
+                Map.of("Sec-WebSocket-Extensions", "permessage-deflate; client_max_window_bits=\"1 5\"")).statusLine())
+                .startsWith("HTTP/1.1 404");
+        assertThat(upgrade(server, "/chat?name=spaced",
+                Map.of("Sec-WebSocket-Extensions", "x-unknown ; a=1 , , x-other;b")).statusLine()).contains(" 101 ");
+    }
+
+    @Test
     @DisplayName("--allow-origin lets a listed page in")
     void allowedOrigin() throws Exception {
         ChatServer server = start(ChatSettings.defaults(0, 0).withOriginPolicy(

@@ -2,6 +2,7 @@ package dev.sanfi.sockets.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sanfi.sockets.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.sanfi.sockets.raw.deflate;
+package dev.sanfi.sockets.common;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,8 +36,16 @@ public final class ExtensionHeader {
     /** The header breaks the §9.1 grammar; the message says where. */
     public static final class MalformedException extends Exception {
 
-        MalformedException(String message) {
+        private final String problem;
+
+        MalformedException(String problem, String message) {
             super(message);
+            this.problem = problem;
+        }
+
+        /** What is wrong and where, without the header's text: {@code expected ',' at column 20}. */
+        public String problem() {
+            return problem;
         }
     }
 
@@ -137,7 +145,7 @@ public final class ExtensionHeader {
             value.append(c);
         }
         if (value.isEmpty() || !value.chars().allMatch(c -> isTokenChar((char) c))) {
-            throw malformed("the quoted value \"" + value + "\" is not a token (RFC 6455 §9.1)");
+            throw malformed("a quoted value that is not a token once unquoted");
         }
         return value.toString();
     }
@@ -164,7 +172,7 @@ public final class ExtensionHeader {
     }
 
     private MalformedException malformed(String problem) {
-        return new MalformedException("Sec-WebSocket-Extensions: " + problem + " at column " + (at + 1)
-                + " of '" + text + "' (RFC 6455 §9.1)");
+        String where = problem + " at column " + (at + 1);
+        return new MalformedException(where, "Sec-WebSocket-Extensions: " + where + " of '" + text + "' (RFC 6455 §9.1)");
     }
 }

@@ -23,7 +23,8 @@ import java.util.function.Function;
  *     a {@code Sec-WebSocket-Key} that is not one base64 value of 16 bytes → 400 (item 5);
  *     a {@code Sec-WebSocket-Version} missing or not 13 → 426 with {@code Sec-WebSocket-Version: 13}
  *     (item 6, §4.4: naming the version we speak lets the client retry); an {@code Origin} the
- *     policy does not allow → 403 (§4.2.2 item 4.1, §10.2). Then: switch protocols.</li>
+ *     policy does not allow → 403 (§4.2.2 item 4.1, §10.2); a {@code Sec-WebSocket-Extensions}
+ *     that breaks §9.1's grammar → 400 (§9.1). Then: switch protocols.</li>
  *   <li>{@code /} without an upgrade: {@code GET} and {@code HEAD} get the page, any other method
  *     405 with {@code Allow: GET, HEAD} (RFC 9110 §15.5.6).</li>
  *   <li>Anything else: 404.</li>
@@ -201,6 +202,15 @@ public final class RequestRules {
         String origin = request.single("Origin");
         if (!origins.allows(origin, request.single("Host"))) {
             return Refusal.of(403, "origin not allowed: " + origin);
+        }
+        try {
+            // §9.1: "the recipient of such malformed data MUST immediately Fail the WebSocket
+            // Connection"; before the 101 that is §4.2.1's answer to a handshake that does not
+            // match: stop, and answer with an error code such as 400. Whether the server takes any
+            // extension does not matter: the header is read either way.
+            ExtensionHeader.parse(request.values("Sec-WebSocket-Extensions"));
+        } catch (ExtensionHeader.MalformedException e) {
+            return Refusal.of(400, "'Sec-WebSocket-Extensions' does not follow RFC 6455 §9.1: " + e.problem());
         }
         return new Upgrade(key);
     }

@@ -1,10 +1,10 @@
-package dev.sanfi.sockets.raw.deflate;
+package dev.sanfi.sockets.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sanfi.sockets.raw.deflate.ExtensionHeader.Extension;
-import dev.sanfi.sockets.raw.deflate.ExtensionHeader.Parameter;
+import dev.sanfi.sockets.common.ExtensionHeader.Extension;
+import dev.sanfi.sockets.common.ExtensionHeader.Parameter;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

@@ -234,6 +234,24 @@ public abstract class EchoServerContract extends ServerFixture {
         assertEchoes(client, Message.text("no extension"));
     }
 
+    @ParameterizedTest(name = "Sec-WebSocket-Extensions: {0}")
+    @ValueSource(strings = {"permessage-deflate; client_max_window_bits=\"1 5\"", "; permessage-deflate",
+            "permessage-deflate x-webkit-deflate-frame"})
+    @DisplayName("RFC 6455 §9.1: a Sec-WebSocket-Extensions that breaks the grammar is refused with 400")
+    public void malformedExtensionHeaderIsRefusedWith400(String header) throws IOException {
+        assertRefused(server(), base -> base.withHeader("Sec-WebSocket-Extensions", header), 400,
+                "RFC 6455 §9.1: the recipient of a malformed Sec-WebSocket-Extensions MUST fail the connection");
+    }
+
+    @Test
+    @DisplayName("RFC 6455 §9.1: an extension header with spaces around its separators and an empty element is valid, and upgraded")
+    public void extensionHeaderWithSpacesIsAccepted() throws IOException {
+        WireClient client = connect(server());
+        client.upgrade(client.upgradeRequest()
+                .withHeader("Sec-WebSocket-Extensions", "x-unknown ; a=1 , , x-other;b"));
+        assertEchoes(client, Message.text("a valid list"));
+    }
+
     @Test
     @DisplayName("contract §2: an origin allowed by settings.originPolicy() is accepted, others still get 403")
     public void originAllowedByPolicyIsAccepted() throws Exception {

@@ -1,7 +1,8 @@
 package dev.sanfi.sockets.raw.deflate;
 
-import dev.sanfi.sockets.raw.deflate.ExtensionHeader.Extension;
-import dev.sanfi.sockets.raw.deflate.ExtensionHeader.Parameter;
+import dev.sanfi.sockets.common.ExtensionHeader;
+import dev.sanfi.sockets.common.ExtensionHeader.Extension;
+import dev.sanfi.sockets.common.ExtensionHeader.Parameter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

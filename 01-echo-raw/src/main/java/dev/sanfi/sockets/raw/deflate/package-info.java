@@ -1,6 +1,6 @@
 /**
  * permessage-deflate (RFC 7692) by hand, pure like the rest of the codec: the negotiation in
- * {@code Sec-WebSocket-Extensions} ({@link dev.sanfi.sockets.raw.deflate.ExtensionHeader} reads the
+ * {@code Sec-WebSocket-Extensions} (common's {@link dev.sanfi.sockets.common.ExtensionHeader} reads the
  * header, {@link dev.sanfi.sockets.raw.deflate.DeflateNegotiation} decides the answer into
  * {@link dev.sanfi.sockets.raw.deflate.DeflateParameters}), then per connection
  * ({@link dev.sanfi.sockets.raw.deflate.PerMessageDeflate}) a

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * Chapter 4b, exercise 1: a client's {@code Sec-WebSocket-Extensions} lines, and 01-echo-raw's
  * answer predicted: the {@code Sec-WebSocket-Extensions} of its 101, or none, when it declines every
- * offer (RFC 7692 §5, §7) and the connection runs uncompressed.
+ * offer (RFC 7692 §5, §7) and the connection runs uncompressed; or a 400, for a header that breaks
+ * RFC 6455 §9.1's grammar.
  */
 public enum OfferAnswer {
 
@@ -30,8 +31,11 @@ public enum OfferAnswer {
     /** Two header lines are one list, in order (RFC 9110 §5.3): 16 is out of range, 9 is not. */
     TWO_LINES(List.of("permessage-deflate; client_max_window_bits=16", "permessage-deflate; client_max_window_bits=9"),
             "permessage-deflate; client_max_window_bits=9"),
-    /** A quoted value must be a token again (RFC 6455 §9.1): the header is broken, and declined as a whole. */
-    BROKEN_HEADER(List.of("permessage-deflate; client_max_window_bits=\"1 5\", permessage-deflate"), null);
+    /** A quoted value must be a token again (RFC 6455 §9.1): the header is broken, and the upgrade refused. */
+    BROKEN_HEADER(List.of("permessage-deflate; client_max_window_bits=\"1 5\", permessage-deflate"), OfferAnswer.REFUSED);
+
+    /** The answer that is no 101 at all: 400, for a header that breaks §9.1's grammar. */
+    public static final String REFUSED = "400";
 
     private final List<String> offer;
     private final String answer;
@@ -46,7 +50,7 @@ public enum OfferAnswer {
         return offer;
     }
 
-    /** The 101's {@code Sec-WebSocket-Extensions}, or null when it has none. */
+    /** The 101's {@code Sec-WebSocket-Extensions}, null when it has none, or {@link #REFUSED}. */
     public String answer() {
         return answer;
     }

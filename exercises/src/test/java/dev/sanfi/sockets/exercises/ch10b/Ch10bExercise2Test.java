@@ -6,12 +6,10 @@ import dev.sanfi.sockets.chat.MemberName;
 import dev.sanfi.sockets.chat.auth.AccessTokens;
 import dev.sanfi.sockets.chat.auth.AccessTokens.Check;
 import dev.sanfi.sockets.chat.auth.TokenSecret;
+import dev.sanfi.sockets.testkit.MutableClock;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +19,7 @@ class Ch10bExercise2Test {
     private static final MemberName ALICE = new MemberName("alice");
     private static final MemberName BOB = new MemberName("bob");
 
-    private final MovingClock clock = new MovingClock(Instant.parse("2026-12-01T12:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T12:00:00Z"));
     private final AccessTokens tokens = new AccessTokens(
             TokenSecret.of("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII)), clock);
 
@@ -91,33 +89,5 @@ class Ch10bExercise2Test {
         assertThat(second).isEqualTo(first);
         oneUse.check(first);
         assertThat(oneUse.check(second)).isEqualTo(new Check.Refused(OneUseTokens.USED));
-    }
-
-    /** A clock that moves only when the test says so. */
-    private static final class MovingClock extends Clock {
-        private Instant now;
-
-        MovingClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -26,9 +26,13 @@ class Ch4bExercise1Test {
 
     @ParameterizedTest
     @EnumSource(OfferAnswer.class)
-    @DisplayName("the server upgrades, and names the predicted extension, or none")
+    @DisplayName("the server upgrades, and names the predicted extension, or none; or it refuses a broken header")
     void thePredictionHolds(OfferAnswer offer) throws Exception {
         Handshake.Response response = Handshake.respond(request(offer.offer()), OriginPolicy.sameOrigin(), true);
+        if (OfferAnswer.REFUSED.equals(offer.answer())) {
+            assertThat(response.status()).as("RFC 6455 §9.1: a malformed header fails the connection").isEqualTo(400);
+            return;
+        }
         assertThat(response.status()).as("declining an offer is not refusing the connection").isEqualTo(101);
 
         HttpHead answer = HttpHead.parse(response.bytes());
