@@ -89,6 +89,7 @@ public final class JettyEchoServer implements EchoServer {
             container.addMapping(EchoProtocol.ECHO_PATH,
                     sessions.admitting(settings.secure() ? guarded : WriteBatching.on(guarded)));
         });
+        Utf8FailFast.register(server);
         WriteBatching.register(server);
         upgrades.setHandler(new PageHandler(settings.originPolicy()));
         server.setHandler(new RequestCheck(settings.originPolicy(), upgrades));

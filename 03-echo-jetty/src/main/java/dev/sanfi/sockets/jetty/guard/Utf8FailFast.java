@@ -2,7 +2,9 @@ package dev.sanfi.sockets.jetty.guard;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.websocket.api.ExtensionConfig;
+import org.eclipse.jetty.websocket.core.server.WebSocketServerComponents;
 import org.eclipse.jetty.websocket.server.WebSocketCreator;
 
 /**
@@ -11,17 +13,22 @@ import org.eclipse.jetty.websocket.server.WebSocketCreator;
  * §5.6 lets a text message of any length arrive in fragments over any time.
  *
  * <p>Jetty's whole-message text sink decodes as fragments arrive but reports an invalid sequence
- * only at the last one. Jetty's core has the check that fails fast, as an <em>internal</em>
- * extension: {@code @validation} with {@code incoming-utf8} checks each incoming text frame as it
- * comes, carrying a code point split across frames over to the next. An internal extension (its
- * name starts with {@code @}) need not be offered by the client and is not named in the 101.
- * With {@code autoFragment} on, even a large frame is checked piece by piece as it arrives.
+ * only at the last one. The check that fails fast is an extension of Jetty's core,
+ * {@link Utf8CheckExtension}, run on every incoming frame; an internal extension (its name starts
+ * with {@code @}) need not be offered by the client and is not named in the 101. With
+ * {@code autoFragment} on, even a large frame is checked piece by piece as it arrives.
  */
 public final class Utf8FailFast {
 
-    private static final ExtensionConfig VALIDATION = ExtensionConfig.parse("@validation;incoming-utf8");
+    private static final ExtensionConfig CHECK = ExtensionConfig.parse(Utf8CheckExtension.NAME);
 
     private Utf8FailFast() {
+    }
+
+    /** Makes {@code @utf8-fail-fast} known to the server's WebSocket components; before it starts. */
+    public static void register(Server server) {
+        WebSocketServerComponents.ensureWebSocketComponents(server).getExtensionRegistry()
+                .register(Utf8CheckExtension.NAME, Utf8CheckExtension.class);
     }
 
     /** The creator, with the UTF-8 check added to the extensions of every upgrade it accepts. */
@@ -30,7 +37,7 @@ public final class Utf8FailFast {
             Object endpoint = creator.createWebSocket(request, response, callback);
             if (endpoint != null) {
                 List<ExtensionConfig> extensions = new ArrayList<>(response.getExtensions());
-                extensions.add(VALIDATION);
+                extensions.add(CHECK);
                 response.setExtensions(extensions);
             }
             return endpoint;
