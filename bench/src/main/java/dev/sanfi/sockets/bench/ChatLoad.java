@@ -25,7 +25,18 @@ final class ChatLoad implements LoadLoop.Driver {
         }
     }
 
-    private static final long JOIN_TIMEOUT = TimeUnit.SECONDS.toNanos(120);
+    /**
+     * How long the members may take to join. Every join is announced to every member already there,
+     * so N members cost N²/2 deliveries: 10,000 are 50 million, minutes even at half a million a
+     * second. The limit grows with that count: 120 s, and a second for every 100,000 deliveries.
+     */
+    static long joinTimeoutNanos(int members) {
+        long deliveries = (long) members * members / 2;
+        return TimeUnit.SECONDS.toNanos(120 + deliveries / 100_000);
+    }
+
+    /** How often a long join says how far it got. */
+    private static final long JOIN_PROGRESS = TimeUnit.SECONDS.toNanos(15);
     private static final byte[] WELCOME = ascii("{\"type\":\"welcome\"");
     private static final byte[] MESSAGE = ascii("{\"type\":\"message\"");
     private static final byte[] ERROR = ascii("{\"type\":\"error\"");
@@ -108,14 +119,25 @@ final class ChatLoad implements LoadLoop.Driver {
         return next;
     }
 
+    /** Every member has its welcome, or has failed. */
+    private boolean allAnswered() {
+        return welcomed + loop.failedCount() >= settings.members();
+    }
+
     Result run(PrintStream log) throws IOException {
         ProcessStats before = settings.serverPid() > 0 ? ProcessStats.of(settings.serverPid(), settings.clockTicks()) : null;
         try (LoadLoop loop = new LoadLoop(settings.server(), settings.options(), this)) {
             this.loop = loop;
             long joinStart = System.nanoTime();
             loop.open(settings.members(), i -> "/chat?name=bench" + i);
-            loop.runUntil(System.nanoTime() + JOIN_TIMEOUT,
-                    () -> welcomed + loop.failedCount() >= settings.members());
+            long joinDeadline = joinStart + joinTimeoutNanos(settings.members());
+            for (long now = System.nanoTime(); now < joinDeadline && !allAnswered(); now = System.nanoTime()) {
+                loop.runUntil(Math.min(joinDeadline, now + JOIN_PROGRESS), this::allAnswered);
+                if (!allAnswered()) {
+                    log.printf("... %,d of %,d members joined after %.0f s%n", welcomed, settings.members(),
+                            (System.nanoTime() - joinStart) / 1e9);
+                }
+            }
             if (welcomed != settings.members()) {
                 throw new IOException(welcomed + " of " + settings.members() + " members joined; "
                         + String.join("; ", loop.failures().subList(0, Math.min(3, loop.failures().size()))));

@@ -175,7 +175,9 @@ final class SpeedTable {
                 long held = chat ? asked - r.number("lost").orElse(0.0).longValue() : r.number("held").orElse(0.0).longValue();
                 long errors = chat ? r.number("lost").orElse(0.0).longValue() : r.problems();
                 row.add(thousands(held) + (held == asked ? "" : " of " + thousands(asked))
-                        + (errors > 0 ? " (" + errors + (chat ? " lost)" : " errors)") : ""));
+                        + (errors > 0 ? " (" + errors + (chat ? " lost)" : " errors)") : "")
+                        + (chat && r.number("join_s").isPresent()
+                                ? String.format(Locale.ROOT, ", joined in %.0f s", r.number("join_s").get()) : ""));
                 row.add(number(r, "kib_per_conn", "%.1f"));
                 row.add(number(r, "threads_per_conn", "%.3f"));
                 row.add(number(r, "p99_ms", "%.1f"));
@@ -185,7 +187,8 @@ final class SpeedTable {
         }
         return Optional.of("**Idle capacity**: connections opened and left idle, what each costs the server (its growth in"
                 + " resident memory and threads, divided by the connections), then one message on every connection"
-                + " within a second (for the chat: members, and one sender's message a second delivered to all):\n\n"
+                + " within a second (for the chat: members, how long they took to join, since every join is announced"
+                + " to every member, and one sender's message a second delivered to all):\n\n"
                 + table(header, rows));
     }
 

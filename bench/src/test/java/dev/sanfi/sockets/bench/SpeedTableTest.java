@@ -27,6 +27,8 @@ class SpeedTableTest {
                     + " p99_ms=3.00 max_ms=12.00 errors=0 lost=0",
             "01-echo-raw-selector idle RESULT load=idle connections=10000 held=9000 kib_per_conn=6.5"
                     + " threads_per_conn=0.000 p99_ms=4.00 max_ms=15.00 errors=1000 lost=0",
+            "chat idle RESULT load=chat members=10000 senders=1 rate=1 join_s=244.8 deliveries_per_s=10061"
+                    + " p99_ms=155.71 max_ms=182.85 kib_per_conn=16.9 threads_per_conn=0.000 errors=0 lost=0",
             "chat fanout-10 RESULT load=chat members=1000 senders=10 rate=20 deliveries_per_s=200000 offered_per_s=200000"
                     + " p50_ms=20.00 p99_ms=60.00 max_ms=120.00 server_cpu_us=2.00 errors=0 lost=0");
 
@@ -51,6 +53,7 @@ class SpeedTableTest {
     void idleCapacitySaysWhatWasHeldAndWhatWasNot() {
         assertThat(tables).contains("| Node `ws` | 10,000 | 10.5 | 0.000 | 3.0 | 12 |");
         assertThat(tables).contains("| 01-echo-raw `--io selector` | 9,000 of 10,000 (1000 errors) | 6.5 | 0.000 | 4.0 | 15 |");
+        assertThat(tables).contains("| 05-chat-broadcast | 10,000, joined in 245 s | 16.9 | 0.000 | 155.7 | 183 |");
     }
 
     @Test
