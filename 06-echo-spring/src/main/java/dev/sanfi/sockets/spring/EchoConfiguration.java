@@ -7,6 +7,7 @@ import dev.sanfi.sockets.spring.guard.CloseHandshake;
 import dev.sanfi.sockets.spring.guard.Keepalive;
 import dev.sanfi.sockets.spring.guard.OpenSessions;
 import dev.sanfi.sockets.spring.guard.WholeMessages;
+import dev.sanfi.sockets.spring.tuning.FairReads;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
@@ -41,7 +42,7 @@ public class EchoConfiguration implements WebSocketConfigurer {
         // The guard sees every session from outside the handler: Spring's decorators, Spring's
         // handshake interceptors; EchoHandler knows nothing of them.
         WebSocketHandler echo = openSessions.tracking(keepalive.watching(CloseHandshake.patient(
-                WholeMessages.joining(new EchoHandler(), settings.maxMessageBytes()))));
+                WholeMessages.joining(FairReads.yielding(new EchoHandler()), settings.maxMessageBytes()))));
         registry.addHandler(echo, EchoProtocol.ECHO_PATH)
                 .addInterceptors(openSessions.admission())
                 .setAllowedOrigins(allowedOrigins(settings.originPolicy()));
