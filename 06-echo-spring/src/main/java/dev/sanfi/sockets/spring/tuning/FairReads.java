@@ -24,8 +24,8 @@ import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
  * within a few dozen echoes of the others (13,766 to 13,832). The price is the switches between
  * threads that the yields allow, on that one core up to a third fewer echoes a second at the
  * unpaced load; a connection that sends now and then does not yield, and costs what it did.
- * Tomcat's own way to step aside, {@code WsSession.suspend()} and {@code resume()}, was as fair at
- * no cost, but a resume that comes while the read loop is still stopping leaves the frames already
+ * Tomcat's own way to step aside, {@code WsSession.suspend()} and {@code resume()}, was as fair and
+ * cheaper, but a resume that comes while the read loop is still stopping leaves the frames already
  * read in Tomcat's buffer until the peer sends more bytes: the contract's load test hung on it.
  */
 public final class FairReads {
