@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** A yield after every message: nothing is lost or held back, on one connection or two at once. */
+/** Yields between the messages of a stream: nothing is lost or held back, on one connection or two at once. */
 class FairReadsTest {
 
     private static final int MESSAGES = 500;
