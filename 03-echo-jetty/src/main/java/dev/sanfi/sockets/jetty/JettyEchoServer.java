@@ -10,6 +10,7 @@ import dev.sanfi.sockets.jetty.guard.Keepalive;
 import dev.sanfi.sockets.jetty.guard.OpenSessions;
 import dev.sanfi.sockets.jetty.guard.RequestCheck;
 import dev.sanfi.sockets.jetty.guard.Utf8FailFast;
+import dev.sanfi.sockets.jetty.tuning.FairTurns;
 import dev.sanfi.sockets.jetty.tuning.WriteBatching;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -83,14 +84,16 @@ public final class JettyEchoServer implements EchoServer {
         OpenSessions sessions = new OpenSessions();
         WebSocketUpgradeHandler upgrades = WebSocketUpgradeHandler.from(server, container -> {
             configureSessions(container, settings);
+            WriteBatching.configure(container);
             container.addSessionListener(sessions);
             container.addSessionListener(new Keepalive(server.getScheduler(), settings.pingInterval(), settings.idleTimeout()));
             WebSocketCreator guarded = Utf8FailFast.on(DeflateNegotiation.on(server, echo(), settings.deflate()));
             container.addMapping(EchoProtocol.ECHO_PATH,
-                    sessions.admitting(settings.secure() ? guarded : WriteBatching.on(guarded)));
+                    sessions.admitting(FairTurns.on(settings.secure() ? guarded : WriteBatching.on(guarded))));
         });
         Utf8FailFast.register(server);
         WriteBatching.register(server);
+        FairTurns.register(server);
         upgrades.setHandler(new PageHandler(settings.originPolicy()));
         server.setHandler(new RequestCheck(settings.originPolicy(), upgrades));
         try {

@@ -1,0 +1,39 @@
+package dev.sanfi.sockets.jetty.tuning;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.websocket.api.ExtensionConfig;
+import org.eclipse.jetty.websocket.core.server.WebSocketServerComponents;
+import org.eclipse.jetty.websocket.server.WebSocketCreator;
+
+/**
+ * Every connection served in turns of at most {@link TurnExtension#FRAMES_PER_TURN} data frames
+ * ({@link TurnExtension}), so that on one core no peer keeps a pool thread while others wait.
+ */
+public final class FairTurns {
+
+    private static final ExtensionConfig TURNS = ExtensionConfig.parse(TurnExtension.NAME);
+
+    private FairTurns() {
+    }
+
+    /** Makes {@code @fair-turns} known to the server's WebSocket components; before it starts. */
+    public static void register(Server server) {
+        WebSocketServerComponents.ensureWebSocketComponents(server).getExtensionRegistry()
+                .register(TurnExtension.NAME, TurnExtension.class);
+    }
+
+    /** The creator, with {@code @fair-turns} added to the extensions of every upgrade it accepts. */
+    public static WebSocketCreator on(WebSocketCreator creator) {
+        return (request, response, callback) -> {
+            Object endpoint = creator.createWebSocket(request, response, callback);
+            if (endpoint != null) {
+                List<ExtensionConfig> extensions = new ArrayList<>(response.getExtensions());
+                extensions.add(TURNS);
+                response.setExtensions(extensions);
+            }
+            return endpoint;
+        };
+    }
+}
