@@ -148,7 +148,10 @@ final class WebSocketConnection {
     }
 
     /**
-     * Blocks until bytes arrive or a timer is due.
+     * Blocks until bytes arrive or a timer is due. A read that fills the buffer leaves bytes behind,
+     * so this thread would not block on its next read; on one core the scheduler then lets it run
+     * for a whole time slice while the threads of other connections wait, which under a stream of
+     * 8 KiB messages kept some echoes waiting over a second. After such a read this thread yields.
      *
      * @return false when the connection is over: the peer hung up, or did not close TCP in time after our Close
      */
@@ -172,6 +175,9 @@ final class WebSocketConnection {
             timers.heard(System.nanoTime());
         }
         received(readBuffer, read);
+        if (read == readBuffer.length) {
+            Thread.yield();     // more is waiting: the other connections' threads get the core first
+        }
         return true;
     }
 
