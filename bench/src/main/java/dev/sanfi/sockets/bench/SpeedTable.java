@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -129,7 +130,7 @@ final class SpeedTable {
         }
         List<String> header = new ArrayList<>(List.of("server"));
         if (first != null) {
-            header.addAll(List.of(loadName(first) + ": p99 ms", "worst ms", "CPU µs per echo"));
+            header.addAll(List.of(loadName(first) + ": p99 ms", "worst ms", "CPU µs per echo", "slowest echo of any size, ms"));
         }
         if (paced != null) {
             String[] parts = paced.substring(1).split("-r");
@@ -143,6 +144,7 @@ final class SpeedTable {
                 row.add(cell(server, first, r -> number(r, "p99_ms", "%.1f")));
                 row.add(cell(server, first, r -> number(r, "max_ms", "%.0f")));
                 row.add(cell(server, first, r -> number(r, "server_cpu_us", "%.2f")));
+                row.add(slowestEcho(server));
             }
             if (paced != null) {
                 row.add(cell(server, paced, r -> number(r, "p50_ms", "%.1f")));
@@ -153,8 +155,22 @@ final class SpeedTable {
             rows.add(row);
         }
         return Optional.of("**Latency and CPU time**: the echo's latency and the server's CPU time (user and system, from"
-                + " `/proc`) per echo, under the first load and with every connection sending at a fixed rate:\n\n"
+                + " `/proc`) per echo, under the first load and with every connection sending at a fixed rate; and the"
+                + " slowest echo under any of the message loads, with the load:\n\n"
                 + table(header, rows));
+    }
+
+    /**
+     * The slowest echo under any of the plain message loads, and which one: a server fair at 32 B can
+     * still let one connection wait seconds at 8 KiB or 64 KiB.
+     */
+    private String slowestEcho(String server) {
+        List<String> loads = messageLoads(null);
+        return run.rows().stream()
+                .filter(r -> r.server().equals(server) && loads.contains(r.load()) && !r.failed() && r.number("max_ms").isPresent())
+                .max(Comparator.comparingDouble(r -> r.number("max_ms").orElseThrow()))
+                .map(r -> number(r, "max_ms", "%.0f") + " (" + loadName(r.load()) + ")")
+                .orElse("—");
     }
 
     private Optional<String> idle() {
