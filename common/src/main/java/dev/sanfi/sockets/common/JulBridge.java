@@ -15,8 +15,8 @@ public final class JulBridge {
     /**
      * Installs the bridge once; later calls do nothing. SLF4J itself starts here too, on the thread
      * that starts the server: when it starts on several threads at once (a server's first threads
-     * each creating a logger), the loggers handed out meanwhile are substitutes, and a jar under load
-     * was once seen printing none of its log lines.
+     * each creating a logger), the loggers handed out meanwhile are substitutes, and SLF4J prints a
+     * note that it replays their calls.
      */
     public static synchronized void install() {
         LoggerFactory.getILoggerFactory();

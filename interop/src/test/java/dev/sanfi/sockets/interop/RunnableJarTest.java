@@ -2,9 +2,8 @@ package dev.sanfi.sockets.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,16 +13,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -75,16 +74,20 @@ class RunnableJarTest {
 
     @ParameterizedTest(name = "java -jar {0}: page, WebSocket, log lines, Close 1001 on SIGTERM")
     @MethodSource("jars")
-    void runsOnItsOwn(Jar jar) throws Exception {
+    void runsOnItsOwn(Jar jar, @TempDir Path dir) throws Exception {
         requirePacked(jar.path());
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        // The jar writes straight into a file. Through a pipe, its lines were lost now and then:
+        // Process.destroy() closes the pipe's end in this JVM (the JDK's ProcessImpl does), so
+        // whatever a busy reader thread had not read yet, and all the jar said after SIGTERM, was gone.
+        Output output = new Output(dir.resolve("output.txt"));
         Process process = new ProcessBuilder(java.toString(), "-jar", jar.path().toString(), "server", "--port", "0")
                 .redirectErrorStream(true)
+                .redirectOutput(output.file())
                 .start();
-        Output output = new Output(process);
         try {
-            String page = output.await(PAGE, jar.start());
-            String socket = output.await(SOCKET).replace("NAME", "jar");
+            String page = output.await(PAGE, jar.start(), process);
+            String socket = output.await(SOCKET, RecordedEvents.TIMEOUT, process).replace("NAME", "jar");
 
             HttpResponse<String> response = pageOf(page);
             assertThat(response.statusCode()).isEqualTo(200);
@@ -102,16 +105,16 @@ class RunnableJarTest {
             }
             assertThat(process.waitFor(RecordedEvents.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS))
                     .as("the JVM ends after the shutdown hook").isTrue();
-            output.awaitEnd();
+            List<String> lines = output.lines();
             // The binding is found through the merged META-INF/services: one INFO line per session.
-            assertThat(output.lines()).anyMatch(line -> line.contains(" INFO ") && line.contains("opened"));
+            assertThat(lines).anyMatch(line -> line.contains(" INFO ") && line.contains("opened"));
             // Not any "SLF4J" line: when several threads log while SLF4J starts, it says it replays
             // their calls, which is no fault. What must not appear is that it found no binding.
-            assertThat(output.lines()).noneMatch(line -> line.contains("No SLF4J providers")
+            assertThat(lines).noneMatch(line -> line.contains("No SLF4J providers")
                     || line.contains("multiple SLF4J providers"));
         } finally {
             process.destroyForcibly();
-            output.awaitEnd();
+            process.waitFor(RecordedEvents.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -130,56 +133,33 @@ class RunnableJarTest {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    /** The jar's standard output and error, line by line, read on a thread of its own until the end. */
-    private static final class Output {
-        private static final String END = "\u0000end";
-        private final BlockingQueue<String> unread = new LinkedBlockingQueue<>();
-        private final List<String> lines = new CopyOnWriteArrayList<>();
-        private final Thread reader;
+    /** The jar's standard output and error, in one file the jar writes to directly. */
+    private record Output(Path path) {
 
-        Output(Process process) {
-            reader = new Thread(() -> {
-                try (BufferedReader in = new BufferedReader(
-                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                    for (String line = in.readLine(); line != null; line = in.readLine()) {
-                        lines.add(line);
-                        unread.add(line);
-                    }
-                } catch (IOException e) {
-                    unread.add("(output unreadable: " + e.getMessage() + ")");
-                } finally {
-                    unread.add(END);
-                }
-            }, "runnable-jar-output");
-            reader.setDaemon(true);
-            reader.start();
+        File file() {
+            return path.toFile();
         }
 
-        /** The first group of the next line that matches; each wait for a line is bounded. */
-        String await(Pattern pattern) throws InterruptedException {
-            return await(pattern, RecordedEvents.TIMEOUT);
+        /** The first group of the first line like {@code pattern}, once the jar has written it. */
+        String await(Pattern pattern, Duration timeout, Process process) {
+            AtomicReference<String> found = new AtomicReference<>();
+            Awaitility.await()
+                    .atMost(timeout)
+                    .pollInterval(Duration.ofMillis(50))
+                    .failFast("the jar ended", () -> !process.isAlive())
+                    .alias("a line like " + pattern + " in the jar's output")
+                    .until(() -> {
+                        Matcher matcher = pattern.matcher(Files.readString(path, StandardCharsets.UTF_8));
+                        if (matcher.find()) {
+                            found.set(matcher.group(1));
+                        }
+                        return found.get() != null;
+                    });
+            return found.get();
         }
 
-        /** The same, waiting up to {@code timeout} for each line. */
-        String await(Pattern pattern, Duration timeout) throws InterruptedException {
-            while (true) {
-                String line = unread.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
-                if (line == null || line.equals(END)) {
-                    throw new AssertionError("no line like " + pattern + " in the jar's output: " + lines);
-                }
-                Matcher matcher = pattern.matcher(line);
-                if (matcher.find()) {
-                    return matcher.group(1);
-                }
-            }
-        }
-
-        List<String> lines() {
-            return lines;
-        }
-
-        void awaitEnd() throws InterruptedException {
-            reader.join(RecordedEvents.TIMEOUT.toMillis());
+        List<String> lines() throws IOException {
+            return Files.readAllLines(path, StandardCharsets.UTF_8);
         }
     }
 }
