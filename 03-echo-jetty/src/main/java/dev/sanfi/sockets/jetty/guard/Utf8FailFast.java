@@ -1,10 +1,7 @@
 package dev.sanfi.sockets.jetty.guard;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.websocket.api.ExtensionConfig;
-import org.eclipse.jetty.websocket.core.server.WebSocketServerComponents;
 import org.eclipse.jetty.websocket.server.WebSocketCreator;
 
 /**
@@ -27,20 +24,11 @@ public final class Utf8FailFast {
 
     /** Makes {@code @utf8-fail-fast} known to the server's WebSocket components; before it starts. */
     public static void register(Server server) {
-        WebSocketServerComponents.ensureWebSocketComponents(server).getExtensionRegistry()
-                .register(Utf8CheckExtension.NAME, Utf8CheckExtension.class);
+        InternalExtension.register(server, Utf8CheckExtension.NAME, Utf8CheckExtension.class);
     }
 
     /** The creator, with the UTF-8 check added to the extensions of every upgrade it accepts. */
     public static WebSocketCreator on(WebSocketCreator creator) {
-        return (request, response, callback) -> {
-            Object endpoint = creator.createWebSocket(request, response, callback);
-            if (endpoint != null) {
-                List<ExtensionConfig> extensions = new ArrayList<>(response.getExtensions());
-                extensions.add(CHECK);
-                response.setExtensions(extensions);
-            }
-            return endpoint;
-        };
+        return InternalExtension.adding(creator, CHECK);
     }
 }

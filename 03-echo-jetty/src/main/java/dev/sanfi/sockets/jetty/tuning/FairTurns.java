@@ -1,10 +1,8 @@
 package dev.sanfi.sockets.jetty.tuning;
 
-import java.util.ArrayList;
-import java.util.List;
+import dev.sanfi.sockets.jetty.guard.InternalExtension;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.websocket.api.ExtensionConfig;
-import org.eclipse.jetty.websocket.core.server.WebSocketServerComponents;
 import org.eclipse.jetty.websocket.server.WebSocketCreator;
 
 /**
@@ -20,20 +18,11 @@ public final class FairTurns {
 
     /** Makes {@code @fair-turns} known to the server's WebSocket components; before it starts. */
     public static void register(Server server) {
-        WebSocketServerComponents.ensureWebSocketComponents(server).getExtensionRegistry()
-                .register(TurnExtension.NAME, TurnExtension.class);
+        InternalExtension.register(server, TurnExtension.NAME, TurnExtension.class);
     }
 
     /** The creator, with {@code @fair-turns} added to the extensions of every upgrade it accepts. */
     public static WebSocketCreator on(WebSocketCreator creator) {
-        return (request, response, callback) -> {
-            Object endpoint = creator.createWebSocket(request, response, callback);
-            if (endpoint != null) {
-                List<ExtensionConfig> extensions = new ArrayList<>(response.getExtensions());
-                extensions.add(TURNS);
-                response.setExtensions(extensions);
-            }
-            return endpoint;
-        };
+        return InternalExtension.adding(creator, TURNS);
     }
 }

@@ -1,12 +1,10 @@
 package dev.sanfi.sockets.jetty.tuning;
 
-import java.util.ArrayList;
-import java.util.List;
+import dev.sanfi.sockets.jetty.guard.InternalExtension;
 import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.websocket.api.ExtensionConfig;
-import org.eclipse.jetty.websocket.core.server.WebSocketServerComponents;
 import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
 import org.eclipse.jetty.websocket.server.WebSocketCreator;
 
@@ -63,20 +61,12 @@ public final class WriteBatching {
 
     /** Makes {@code @write-batching} known to the server's WebSocket components; before it starts. */
     public static void register(Server server) {
-        WebSocketServerComponents.ensureWebSocketComponents(server).getExtensionRegistry()
-                .register(BatchingExtension.NAME, BatchingExtension.class);
+        InternalExtension.register(server, BatchingExtension.NAME, BatchingExtension.class);
     }
 
     /** The creator, with {@code @write-batching} added to an upgrade that negotiated no other extension. */
     public static WebSocketCreator on(WebSocketCreator creator) {
-        return (request, response, callback) -> {
-            Object endpoint = creator.createWebSocket(request, response, callback);
-            if (endpoint != null && response.getExtensions().stream().allMatch(e -> e.getName().startsWith("@"))) {
-                List<ExtensionConfig> extensions = new ArrayList<>(response.getExtensions());
-                extensions.add(BATCHING);
-                response.setExtensions(extensions);
-            }
-            return endpoint;
-        };
+        return InternalExtension.adding(creator, BATCHING,
+                negotiated -> negotiated.stream().allMatch(extension -> extension.getName().startsWith("@")));
     }
 }
